@@ -1,0 +1,45 @@
+package org.alcance.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.io.Reader;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Entry point of the broker's child JVM: formats the KRaft storage on first start, then runs Kafka.
+ * It exits when its standard input closes, so the broker never outlives the JVM that started it.
+ */
+public final class BrokerMain {
+
+    private BrokerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String config = args[0];
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(config))) {
+            properties.load(reader);
+        }
+        if (!Files.exists(Path.of(properties.getProperty("log.dirs"), "meta.properties"))) {
+            int formatted = kafka.tools.StorageTool.execute(
+                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config}, System.out);
+            if (formatted != 0) {
+                System.exit(formatted);
+            }
+        }
+        Thread parentWatch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is sent; only the end of the stream matters
+                }
+            } catch (java.io.IOException ignored) {
+                // a broken pipe means the parent is gone too
+            }
+            System.exit(0);
+        }, "parent-watch");
+        parentWatch.setDaemon(true);
+        parentWatch.start();
+        kafka.Kafka.main(new String[] {config});
+    }
+}

@@ -1,0 +1,74 @@
+package org.alcance.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldKeepRecordsAcrossABrokerRestartOnTheSamePort() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 3)) {
+            produce(broker, "before-restart");
+            broker.stop();
+            assertThat(broker.isRunning()).isFalse();
+            broker.start();
+            produce(broker, "after-restart");
+
+            assertThat(consumeAll(broker)).containsExactly("before-restart", "after-restart");
+        }
+    }
+
+    @Test
+    void shouldKeepDocumentsOfAFileBackedMongoServerAcrossARestart() {
+        Path file = dir.resolve("mongo/alcance.mv");
+        try (MongoWireServer server = MongoWireServer.fileBacked(file, 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("alcance").getCollection("things").insertOne(new Document("_id", "GT"));
+        }
+        try (MongoWireServer server = MongoWireServer.fileBacked(file, 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("alcance").getCollection("things").countDocuments()).isEqualTo(1);
+        }
+    }
+
+    private static void produce(KafkaBroker broker, String value) throws Exception {
+        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all",
+                "enable.idempotence", true);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("restart-check", "one-key", value)).get();
+        }
+    }
+
+    private static List<String> consumeAll(KafkaBroker broker) {
+        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "group.id", "check",
+                "auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("restart-check"));
+            List<String> values = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.size() < 2 && System.nanoTime() < deadline) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                records.forEach(r -> values.add(r.value()));
+            }
+            return values;
+        }
+    }
+}
