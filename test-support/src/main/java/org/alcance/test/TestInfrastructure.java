@@ -1,0 +1,129 @@
+package org.alcance.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.alcance.local.KafkaBroker;
+import org.alcance.local.MongoWireServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.mongodb.MongoDBContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The real infrastructure integration tests run against, started once per test JVM: Testcontainers
+ * ({@code apache/kafka} in KRaft mode and {@code mongo}) where a Docker engine answers, otherwise a
+ * Kafka broker run from the Maven jars and the in-process MongoDB wire server. The environment
+ * variable {@code ALCANCE_TEST_INFRA} ({@code docker} or {@code local}) overrides the choice.
+ */
+public final class TestInfrastructure {
+
+    static final int PARTITIONS = 12;
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+    private static TestInfrastructure instance;
+
+    private final Broker kafka;
+    private final String mongoUri;
+    private final TestIssuer issuer;
+
+    private TestInfrastructure(Broker kafka, String mongoUri, TestIssuer issuer) {
+        this.kafka = kafka;
+        this.mongoUri = mongoUri;
+        this.issuer = issuer;
+    }
+
+    /** A Kafka broker that tests can take down and bring back, to prove behaviour during an outage. */
+    public interface Broker {
+
+        String bootstrapServers();
+
+        void stop();
+
+        void start();
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            String choice = System.getenv().getOrDefault("ALCANCE_TEST_INFRA", "");
+            boolean docker = choice.isEmpty() ? DockerClientFactory.instance().isDockerAvailable() : choice.equals("docker");
+            instance = docker ? withDocker() : local();
+        }
+        return instance;
+    }
+
+    public Broker kafka() {
+        return kafka;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public TestIssuer issuer() {
+        return issuer;
+    }
+
+    private static TestInfrastructure withDocker() {
+        KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.2"))
+                .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(PARTITIONS));
+        MongoDBContainer mongo = new MongoDBContainer(DockerImageName.parse("mongo:8.0"));
+        Startables.deepStart(kafka, mongo).join();
+        log.info("Test infrastructure: Testcontainers (Docker found): Kafka {} and MongoDB {}",
+                kafka.getBootstrapServers(), mongo.getConnectionString());
+        var docker = DockerClientFactory.instance().client();
+        Broker broker = new Broker() {
+            public String bootstrapServers() {
+                return kafka.getBootstrapServers();
+            }
+
+            public void stop() {
+                docker.pauseContainerCmd(kafka.getContainerId()).exec();
+            }
+
+            public void start() {
+                docker.unpauseContainerCmd(kafka.getContainerId()).exec();
+            }
+        };
+        return new TestInfrastructure(broker, mongo.getConnectionString(), TestIssuer.start());
+    }
+
+    private static TestInfrastructure local() {
+        Path dir = temporaryDirectory();
+        KafkaBroker kafka = KafkaBroker.start(dir, 0, PARTITIONS);
+        MongoWireServer mongo = MongoWireServer.inMemory(0);
+        TestIssuer issuer = TestIssuer.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.close();
+            mongo.close();
+            issuer.close();
+        }, "test-infrastructure-stop"));
+        log.info("Test infrastructure: no Docker, so a Kafka broker from the jars at {} and mongo-java-server at {}",
+                kafka.bootstrapServers(), mongo.connectionString());
+        Broker broker = new Broker() {
+            public String bootstrapServers() {
+                return kafka.bootstrapServers();
+            }
+
+            public void stop() {
+                kafka.stop();
+            }
+
+            public void start() {
+                kafka.start();
+            }
+        };
+        return new TestInfrastructure(broker, mongo.connectionString(), issuer);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("alcance-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
