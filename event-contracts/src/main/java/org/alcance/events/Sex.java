@@ -1,0 +1,5 @@
+package org.alcance.events;
+
+public enum Sex {
+    FEMALE, MALE, OTHER, UNDISCLOSED
+}

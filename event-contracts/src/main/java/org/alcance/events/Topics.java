@@ -1,0 +1,26 @@
+package org.alcance.events;
+
+import org.alcance.events.campaign.CampaignEvent;
+import org.alcance.events.training.TrainingEvent;
+
+/** Kafka topic names. The record key is {@link DomainEvent#aggregateId()}, so one aggregate stays on one partition. */
+public final class Topics {
+
+    public static final String CAMPAIGN_EVENTS = "alcance.campaign.events.v1";
+    public static final String TRAINING_EVENTS = "alcance.training.events.v1";
+    public static final int DEFAULT_PARTITIONS = 12;
+
+    private Topics() {
+    }
+
+    /** The topic an event belongs on. */
+    public static String topicOf(DomainEvent event) {
+        if (event instanceof CampaignEvent) {
+            return CAMPAIGN_EVENTS;
+        }
+        if (event instanceof TrainingEvent) {
+            return TRAINING_EVENTS;
+        }
+        throw new UnknownEventTypeException("No topic for " + event.getClass().getName());
+    }
+}

@@ -1,0 +1,5 @@
+package org.alcance.events.training;
+
+public enum AssessmentKind {
+    PRE, POST
+}

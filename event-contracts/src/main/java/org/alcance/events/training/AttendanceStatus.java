@@ -1,0 +1,5 @@
+package org.alcance.events.training;
+
+public enum AttendanceStatus {
+    PRESENT, LATE, EXCUSED, ABSENT
+}

@@ -1,0 +1,5 @@
+package org.alcance.events.training;
+
+public enum OrganisationType {
+    MINISTRY, POLICE, JUDICIARY, BORDER_GUARD, NGO, UN_AGENCY, ACADEMIA, OTHER
+}
