@@ -1,0 +1,6 @@
+package org.alcance.campaign;
+
+import org.alcance.test.SecurityContract;
+
+class SecurityIT extends SecurityContract {
+}

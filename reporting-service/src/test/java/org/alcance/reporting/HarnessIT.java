@@ -1,0 +1,6 @@
+package org.alcance.reporting;
+
+import org.alcance.test.InfrastructureContract;
+
+class HarnessIT extends InfrastructureContract {
+}

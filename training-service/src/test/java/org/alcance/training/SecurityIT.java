@@ -1,0 +1,6 @@
+package org.alcance.training;
+
+import org.alcance.test.SecurityContract;
+
+class SecurityIT extends SecurityContract {
+}
