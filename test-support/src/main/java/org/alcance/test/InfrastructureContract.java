@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * Proves, inside a service's own Spring context, that the test infrastructure is real: a record
@@ -32,7 +37,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 public abstract class InfrastructureContract {
 
     @Autowired
-    private KafkaTemplate<Object, Object> kafka;
+    private ProducerFactory<Object, Object> producers;
 
     @Autowired
     private ConsumerFactory<Object, Object> consumers;
@@ -43,7 +48,12 @@ public abstract class InfrastructureContract {
     @Test
     void shouldProduceAndConsumeARecordThroughTheBroker() throws Exception {
         String topic = "harness-" + UUID.randomUUID();
+        // String serialisation whatever the service configured, so that the check means the same everywhere
+        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(producers.copyWithConfigurationOverride(Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
         kafka.send(topic, "GT", "Migrant Friend: You Have Rights").get();
+        kafka.destroy();
 
         List<ConsumerRecord<Object, Object>> received = new ArrayList<>();
         try (Consumer<Object, Object> consumer = consumers.createConsumer("harness-" + UUID.randomUUID(), null, null,
@@ -63,6 +73,8 @@ public abstract class InfrastructureContract {
     private static Properties earliest() {
         Properties properties = new Properties();
         properties.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return properties;
     }
 

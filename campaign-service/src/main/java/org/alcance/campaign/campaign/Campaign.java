@@ -1,0 +1,47 @@
+package org.alcance.campaign.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.alcance.campaign.messaging.OutboxEvent;
+import org.alcance.events.AudienceTarget;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A campaign, its history of revisions, and the events it has not yet published. {@code version}
+ * changes with every edit of the campaign itself (the ETag); {@code sequence} numbers every event
+ * of the campaign, its progress updates' included, and guards every write against a concurrent one.
+ */
+@Document("campaigns")
+public record Campaign(
+        @Id String id,
+        String office,
+        Details details,
+        CampaignStatus status,
+        long version,
+        long sequence,
+        Instant createdAt,
+        String createdBy,
+        Instant changedAt,
+        List<Revision> revisions,
+        List<OutboxEvent> outbox) {
+
+    public Campaign {
+        revisions = revisions == null ? List.of() : revisions;
+        outbox = outbox == null ? List.of() : outbox;
+    }
+
+    /** What a field office describes and may revise. */
+    public record Details(String title, String description, List<String> themes, List<String> channels,
+            List<String> partners, List<AudienceTarget> audiences, LocalDate startDate, LocalDate endDate) {
+
+        public boolean hasAudience(String audience) {
+            return audiences.stream().anyMatch(target -> target.audience().equals(audience));
+        }
+    }
+
+    /** The details as they stood after one revision; version 1 is the campaign as created. */
+    public record Revision(long version, Instant at, String by, String reason, Details details) {
+    }
+}

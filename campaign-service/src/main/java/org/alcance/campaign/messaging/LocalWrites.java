@@ -1,0 +1,44 @@
+package org.alcance.campaign.messaging;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies the document an outbox event implies. Both the request that stored the event and the
+ * relay apply it, so it exists even if the request died right after its write; the revision makes
+ * applying it twice, or after a newer one, change nothing.
+ */
+@Component
+public class LocalWrites {
+
+    private final ReactiveMongoTemplate mongo;
+
+    LocalWrites(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Void> apply(OutboxEvent.LocalWrite write) {
+        return apply(write.collection(), write.id(), write.revision(), write.document());
+    }
+
+    Mono<Void> apply(Document write) {
+        return apply(write.getString("collection"), write.getString("id"), write.getInteger("revision"),
+                write.get("document", Document.class));
+    }
+
+    private Mono<Void> apply(String collection, String id, int revision, Document document) {
+        Document olderOrAbsent = Query.query(Criteria.where("_id").is(id).and("revision").lt(revision)).getQueryObject();
+        return mongo.getCollection(collection)
+                .flatMap(target -> Mono.from(target.replaceOne(olderOrAbsent, document, new ReplaceOptions().upsert(true))))
+                .then()
+                .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof MongoWriteException,
+                        sameOrNewerStored -> Mono.empty());
+    }
+}

@@ -1,0 +1,32 @@
+package org.alcance.campaign.update;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The bodies field offices send about progress; {@link UpdateRules} checks every field at once. */
+final class UpdateRequests {
+
+    private UpdateRequests() {
+    }
+
+    record PlaceInput(String name, String adminArea) {
+    }
+
+    /** People reached in one audience; {@code bySex} and {@code byAgeGroup}, if given, must sum to {@code people}. */
+    record ReachInput(String audience, Long people, Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+    }
+
+    /** A new update. {@code clientReference} is the office's own id for it: sending it again changes nothing. */
+    record Report(LocalDate reportedOn, PlaceInput place, String channel, Map<String, Long> materials,
+            List<ReachInput> reach, String notes, String clientReference) {
+    }
+
+    /** New figures for an update; fields left out keep their current value. */
+    record Correct(LocalDate reportedOn, PlaceInput place, String channel, Map<String, Long> materials,
+            List<ReachInput> reach, String notes, String reason) {
+    }
+
+    record Retract(String reason) {
+    }
+}

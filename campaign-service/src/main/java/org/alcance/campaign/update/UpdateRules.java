@@ -1,0 +1,96 @@
+package org.alcance.campaign.update;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.alcance.campaign.campaign.Campaign;
+import org.alcance.campaign.web.Violations;
+import org.alcance.events.AgeGroup;
+import org.alcance.events.AudienceReach;
+import org.alcance.events.Sex;
+import org.alcance.events.campaign.Place;
+
+/** What makes an update's figures valid for its campaign. */
+final class UpdateRules {
+
+    private UpdateRules() {
+    }
+
+    /**
+     * @param latestToday the latest date that is today somewhere on Earth: an office ahead of UTC
+     *     may report its own today
+     */
+    static ProgressUpdate.Figures figures(Campaign campaign, LocalDate reportedOn, UpdateRequests.PlaceInput place,
+            String channel, Map<String, Long> materials, List<UpdateRequests.ReachInput> reach, String notes,
+            LocalDate latestToday, Violations violations) {
+        Campaign.Details details = campaign.details();
+        violations.required(reportedOn, "reportedOn")
+                .required(place, "place")
+                .text(channel, "channel", 50)
+                .counts(materials, "materials")
+                .required(reach, "reach")
+                .optionalText(notes, "notes", 5_000);
+        if (reportedOn != null) {
+            violations.check(!reportedOn.isBefore(details.startDate()) && !reportedOn.isAfter(details.endDate()),
+                    "reportedOn", "must be within the campaign period " + details.startDate() + " to " + details.endDate())
+                    .check(!reportedOn.isAfter(latestToday), "reportedOn", "must not be in the future");
+        }
+        if (place != null) {
+            violations.text(place.name(), "place.name", 200).optionalText(place.adminArea(), "place.adminArea", 50);
+        }
+        if (channel != null) {
+            violations.within(channel, details.channels(), "channel");
+        }
+        if (reach != null) {
+            violations.check(!reach.isEmpty() && reach.size() <= 50, "reach", "must have 1 to 50 audiences");
+            for (int i = 0; i < reach.size(); i++) {
+                reach(reach.get(i), "reach[" + i + "]", campaign, violations);
+            }
+            violations.unique(reach, r -> r == null ? null : r.audience(), "reach", ".audience");
+        }
+        violations.throwIfAny();
+        return new ProgressUpdate.Figures(reportedOn, new Place(place.name(), place.adminArea()), channel,
+                materials == null ? Map.of() : materials, reach.stream().map(UpdateRules::toReach).toList(),
+                notes);
+    }
+
+    private static void reach(UpdateRequests.ReachInput reach, String field, Campaign campaign, Violations violations) {
+        violations.required(reach, field);
+        if (reach == null) {
+            return;
+        }
+        violations.text(reach.audience(), field + ".audience", 100).count(reach.people(), field + ".people");
+        if (reach.audience() != null) {
+            violations.check(campaign.details().hasAudience(reach.audience()), field + ".audience",
+                    "is not one of the campaign's audiences");
+        }
+        violations.enumKeys(reach.bySex(), Sex.class, field + ".bySex")
+                .counts(reach.bySex(), field + ".bySex")
+                .enumKeys(reach.byAgeGroup(), AgeGroup.class, field + ".byAgeGroup")
+                .counts(reach.byAgeGroup(), field + ".byAgeGroup");
+        sumsTo(reach.bySex(), reach.people(), field + ".bySex", violations);
+        sumsTo(reach.byAgeGroup(), reach.people(), field + ".byAgeGroup", violations);
+    }
+
+    private static void sumsTo(Map<String, Long> breakdown, Long people, String field, Violations violations) {
+        if (breakdown == null || breakdown.isEmpty() || people == null || breakdown.containsValue(null)) {
+            return;
+        }
+        long sum = breakdown.values().stream().mapToLong(Long::longValue).sum();
+        violations.check(sum == people, field, "sums to " + sum + " but people is " + people);
+    }
+
+    private static AudienceReach toReach(UpdateRequests.ReachInput reach) {
+        return new AudienceReach(reach.audience(), reach.people(), keyed(Sex.class, reach.bySex()),
+                keyed(AgeGroup.class, reach.byAgeGroup()));
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> keyed(Class<E> type, Map<String, Long> counts) {
+        Map<E, Long> keyed = new EnumMap<>(type);
+        if (counts != null) {
+            counts.forEach((key, value) -> keyed.put(Enum.valueOf(type, key), value));
+        }
+        return keyed;
+    }
+}

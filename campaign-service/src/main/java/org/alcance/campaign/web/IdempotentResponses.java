@@ -1,0 +1,98 @@
+package org.alcance.campaign.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code Idempotency-Key} contract: the same office sending the same key to the same endpoint
+ * gets the first response again, and the action does not run twice. Entities created under a key
+ * also take ids derived from it, so even a crash between acting and storing the response cannot
+ * create a second one.
+ */
+@Component
+public class IdempotentResponses {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final ReactiveMongoTemplate mongo;
+    private final JsonMapper json;
+
+    public IdempotentResponses(ReactiveMongoTemplate mongo, JsonMapper json) {
+        this.mongo = mongo;
+        this.json = json;
+    }
+
+    @Document("idempotent_responses")
+    record StoredResponse(@Id String id, int status, String location, String etag, String body, Instant storedAt) {
+    }
+
+    public Mono<ResponseEntity<?>> respond(Caller caller, String endpoint, String key,
+            Supplier<Mono<? extends ResponseEntity<?>>> action) {
+        if (key == null) {
+            return action.get().map(response -> response);
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            return Mono.error(new Problem(HttpStatus.BAD_REQUEST, HEADER + " must be 1 to " + MAX_KEY_LENGTH
+                    + " characters", java.util.List.of(new Problem.FieldError(HEADER, "invalid length"))));
+        }
+        // keys belong to the office, not to one token's subject: any of its users or scripts may retry
+        String owner = caller.office() != null ? "office:" + caller.office() : "subject:" + caller.subject();
+        String id = digest(owner + "|" + endpoint + "|" + key);
+        return mongo.findById(id, StoredResponse.class)
+                .<ResponseEntity<?>>map(this::replay)
+                .switchIfEmpty(Mono.defer(() -> action.get().flatMap(response -> store(id, response))));
+    }
+
+    /** A stable id for an entity created under an idempotency key, or a fresh one without a key. */
+    public static String entityId(String scope, String key) {
+        return key == null ? java.util.UUID.randomUUID().toString()
+                : java.util.UUID.nameUUIDFromBytes((scope + "|" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private Mono<ResponseEntity<?>> store(String id, ResponseEntity<?> response) {
+        HttpHeaders headers = response.getHeaders();
+        String location = headers.getLocation() == null ? null : headers.getLocation().toString();
+        StoredResponse stored = new StoredResponse(id, response.getStatusCode().value(), location,
+                headers.getETag(), json.writeValueAsString(response.getBody()), Instant.now());
+        return mongo.insert(stored)
+                .<ResponseEntity<?>>thenReturn(response)
+                .onErrorResume(DuplicateKeyException.class, raced -> mongo.findById(id, StoredResponse.class).map(this::replay));
+    }
+
+    private ResponseEntity<?> replay(StoredResponse stored) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HEADER + "-Replayed", "true");
+        if (stored.location() != null) {
+            builder.header(HttpHeaders.LOCATION, stored.location());
+        }
+        if (stored.etag() != null) {
+            builder.eTag(stored.etag());
+        }
+        return builder.body(json.readTree(stored.body()));
+    }
+
+    private static String digest(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

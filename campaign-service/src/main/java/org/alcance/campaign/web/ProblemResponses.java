@@ -1,0 +1,109 @@
+package org.alcance.campaign.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers every error as RFC 9457 {@code application/problem+json}, whether it comes from a
+ * handler, from decoding the body or from routing. A client's mistake is a 4xx naming the field
+ * where it can; only a fault of ours is a 5xx, logged with a reference the answer repeats.
+ */
+@Component
+@Order(-2) // before Boot's own error handler
+public class ProblemResponses implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final JsonMapper json;
+
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        Problem problem = toProblem(error);
+        return write(response, problem, exchange.getRequest().getPath().value());
+    }
+
+    /** Writes a problem to a response; the security entry points use it too. */
+    public Mono<Void> write(ServerHttpResponse response, Problem problem, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", problem.status().getReasonPhrase());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.getMessage());
+        body.put("instance", instance);
+        if (!problem.errors().isEmpty()) {
+            body.put("errors", problem.errors());
+        }
+        response.setStatusCode(problem.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+    }
+
+    private static Problem toProblem(Throwable error) {
+        if (error instanceof Problem problem) {
+            return problem;
+        }
+        DataBufferLimitException tooLarge = cause(error, DataBufferLimitException.class);
+        if (tooLarge != null) {
+            return new Problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large: " + tooLarge.getMessage());
+        }
+        if (error instanceof ServerWebInputException input) {
+            JacksonException jackson = cause(error, JacksonException.class);
+            if (jackson != null) {
+                String field = jackson.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining()).replaceFirst("^\\.", "");
+                String detail = String.valueOf(jackson.getOriginalMessage()).lines().findFirst().orElse("");
+                return new Problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint",
+                        List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, detail)));
+            }
+            return new Problem(HttpStatus.BAD_REQUEST, String.valueOf(input.getReason()));
+        }
+        if (error instanceof ResponseStatusException status) {
+            return new Problem(resolve(status.getStatusCode()), String.valueOf(status.getReason()));
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error, reference {}", reference, error);
+        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + reference);
+    }
+
+    private static HttpStatus resolve(HttpStatusCode code) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

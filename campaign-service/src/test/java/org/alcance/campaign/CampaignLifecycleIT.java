@@ -1,0 +1,173 @@
+package org.alcance.campaign;
+
+import static org.alcance.campaign.CampaignApi.ISSUER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alcance.test.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@IntegrationTest
+class CampaignLifecycleIT {
+
+    @Autowired
+    WebTestClient http;
+
+    CampaignApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new CampaignApi(http);
+    }
+
+    @Test
+    void shouldCreateADraftCampaignForTheCallersOffice() {
+        String title = "Migrant Friend: You Have Rights " + UUID.randomUUID();
+        http.post().uri("/api/campaigns").headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(CampaignApi.campaign(title))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/campaigns/[0-9a-f-]+")
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody()
+                .jsonPath("$.office").isEqualTo("GT")
+                .jsonPath("$.status").isEqualTo("DRAFT")
+                .jsonPath("$.title").isEqualTo(title)
+                .jsonPath("$.audiences[1].target").isEqualTo(3450)
+                .jsonPath("$.revisions.length()").isEqualTo(1);
+    }
+
+    @Test
+    void shouldRunTheLifecycleAndRefuseEveryInvalidTransition() {
+        String id = api.create("GT", CampaignApi.campaign("Lifecycle " + UUID.randomUUID()));
+        action(id, "complete").expectStatus().isEqualTo(409);
+        action(id, "launch").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        action(id, "launch").expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        action(id, "complete").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
+        action(id, "complete").expectStatus().isEqualTo(409);
+        http.post().uri("/api/campaigns/{id}/cancel", id).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "late"))
+                .exchange().expectStatus().isEqualTo(409);
+
+        String other = api.create("GT", CampaignApi.campaign("Cancelled " + UUID.randomUUID()));
+        http.post().uri("/api/campaigns/{id}/cancel", other).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        http.post().uri("/api/campaigns/{id}/cancel", other).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Funding withdrawn"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        action(other, "launch").expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void shouldReviseTargetsKeepHistoryAndRefuseAStaleVersion() {
+        String id = api.create("GT", CampaignApi.campaign("Revised " + UUID.randomUUID()));
+        Map<String, Object> newTargets = Map.of("audiences", List.of(
+                Map.of("audience", "children", "target", 300_000), Map.of("audience", "teachers", "target", 3_450)),
+                "reason", "Second school district joined");
+
+        patch(id, "\"7\"", newTargets).expectStatus().isEqualTo(412);
+        patch(id, "\"1\"", newTargets).expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"2\"")
+                .expectBody()
+                .jsonPath("$.audiences[0].target").isEqualTo(300_000)
+                .jsonPath("$.revisions.length()").isEqualTo(2)
+                .jsonPath("$.revisions[0].details.audiences[0].target").isEqualTo(250_000)
+                .jsonPath("$.revisions[1].reason").isEqualTo("Second school district joined");
+        patch(id, "\"1\"", newTargets).expectStatus().isEqualTo(412);
+        patch(id, null, Map.of("audiences", List.of(Map.of("audience", "children", "target", -1))))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("audiences[0].target");
+    }
+
+    @Test
+    void shouldHideAnotherOfficesCampaignAndLetHeadquartersReadButNotWrite() {
+        String id = api.create("GT", CampaignApi.campaign("Isolation " + UUID.randomUUID()));
+
+        http.get().uri("/api/campaigns/{id}", id).headers(h -> h.setBearerAuth(ISSUER.office("AL")))
+                .exchange().expectStatus().isNotFound();
+        http.post().uri("/api/campaigns/{id}/launch", id).headers(h -> h.setBearerAuth(ISSUER.office("AL")))
+                .exchange().expectStatus().isNotFound();
+        http.get().uri("/api/campaigns/{id}", id).headers(h -> h.setBearerAuth(ISSUER.hq()))
+                .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"");
+        http.post().uri("/api/campaigns/{id}/launch", id).headers(h -> h.setBearerAuth(ISSUER.hq()))
+                .exchange().expectStatus().isForbidden();
+        http.post().uri("/api/campaigns").headers(h -> h.setBearerAuth(ISSUER.token().office("AL").roles("office").sign()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new java.util.HashMap<>(CampaignApi.campaign("Other office")) {{ put("office", "GT"); }})
+                .exchange().expectStatus().isForbidden();
+
+        List<?> albanian = http.get().uri("/api/campaigns?limit=200").headers(h -> h.setBearerAuth(ISSUER.office("AL")))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items") instanceof List<?> l ? l : null;
+        assertThat(albanian).allSatisfy(item -> assertThat(((Map<?, ?>) item).get("office")).isEqualTo("AL"));
+    }
+
+    @Test
+    void shouldListWithFiltersAndCursorPages() {
+        String theme = "theme-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = new java.util.HashMap<>(CampaignApi.campaign("Paged " + i));
+            body.put("themes", List.of(theme));
+            api.create("AM", body);
+        }
+        List<Object> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            String uri = "/api/campaigns?theme=" + theme + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor);
+            Map<?, ?> page = http.get().uri(uri).headers(h -> h.setBearerAuth(ISSUER.hq())).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            seen.addAll((List<?>) page.get("items"));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+        assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+
+        http.get().uri("/api/campaigns?theme=" + theme + "&status=ACTIVE").headers(h -> h.setBearerAuth(ISSUER.hq()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        http.get().uri("/api/campaigns?status=SOMETIMES").headers(h -> h.setBearerAuth(ISSUER.hq()))
+                .exchange().expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/campaigns?cursor=not-ours").headers(h -> h.setBearerAuth(ISSUER.hq()))
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void shouldReturnTheFirstResponseForARepeatedIdempotencyKey() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = CampaignApi.campaign("Idempotent " + key);
+        Map<?, ?> first = create(key, body).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> again = create(key, body).expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotency-Key-Replayed", "true")
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(again).isEqualTo(first);
+        http.get().uri("/api/campaigns?limit=200").headers(h -> h.setBearerAuth(ISSUER.office("GT"))).exchange()
+                .expectBody(Map.class).value(page -> assertThat(((List<?>) page.get("items")).stream()
+                        .filter(item -> ((Map<?, ?>) item).get("title").equals("Idempotent " + key))).hasSize(1));
+    }
+
+    private WebTestClient.ResponseSpec create(String key, Map<String, Object> body) {
+        return http.post().uri("/api/campaigns").headers(h -> {
+            h.setBearerAuth(ISSUER.office("GT"));
+            h.set("Idempotency-Key", key);
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec action(String id, String action) {
+        return http.post().uri("/api/campaigns/{id}/{action}", id, action)
+                .headers(h -> h.setBearerAuth(ISSUER.office("GT"))).exchange();
+    }
+
+    private WebTestClient.ResponseSpec patch(String id, String ifMatch, Map<String, Object> body) {
+        return http.patch().uri("/api/campaigns/{id}", id).headers(h -> {
+            h.setBearerAuth(ISSUER.office("GT"));
+            if (ifMatch != null) {
+                h.setIfMatch(ifMatch);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+}
