@@ -170,18 +170,22 @@ public class OutboxRelay implements SmartLifecycle {
         backlogMeasuredAt = now;
         Query query = Query.query(Criteria.where("outbox.0").exists(true));
         query.fields().include("outbox.sequence");
-        Long pending = mongo.find(query, Document.class, COLLECTION)
-                .map(aggregate -> (long) aggregate.getList("outbox", Document.class).size())
-                .reduce(0L, Long::sum).block();
-        backlog.set(pending == null ? 0 : pending);
+        try {
+            Long pending = mongo.find(query, Document.class, COLLECTION)
+                    .map(aggregate -> (long) aggregate.getList("outbox", Document.class).size())
+                    .reduce(0L, Long::sum).block();
+            backlog.set(pending == null ? 0 : pending);
+        } catch (RuntimeException e) {
+            log.debug("Outbox backlog not measured this round", e);
+        }
     }
 
     private void run() {
         Duration backoff = POLL;
         while (worker != null) {
+            measureBacklog();
             try {
                 int relayed = relayPending();
-                measureBacklog();
                 backoff = POLL;
                 if (relayed == 0) {
                     wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,118 @@
+package org.alcance.campaign;
+
+import static org.alcance.campaign.CampaignApi.ISSUER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.alcance.events.CloudEvent;
+import org.alcance.events.EventCodec;
+import org.alcance.events.GoldenSamples;
+import org.alcance.events.Topics;
+import org.alcance.events.campaign.CampaignRevised;
+import org.alcance.events.campaign.ProgressCorrected;
+import org.alcance.events.campaign.ProgressReported;
+import org.alcance.test.IntegrationTest;
+import org.alcance.test.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class EventPublicationIT {
+
+    private final EventCodec codec = new EventCodec();
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void shouldPublishEveryChangeOnceInSequenceAsCloudEventsMatchingTheGoldenSamples() {
+        CampaignApi api = new CampaignApi(http);
+        String campaign = api.create("GT", CampaignApi.campaign("Published " + java.util.UUID.randomUUID()));
+        http.patch().uri("/api/campaigns/{id}", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("audiences", List.of(Map.of("audience", "children", "target", 300_000),
+                        Map.of("audience", "teachers", "target", 3_450)), "reason", "More schools"))
+                .exchange().expectStatus().isOk();
+        act(campaign, "launch");
+        String first = id(api.report("GT", campaign, CampaignApi.update("p1", 1_000, 30)));
+        String second = id(api.report("GT", campaign, CampaignApi.update("p2", 400, 12)));
+        post(campaign, first, "correction", Map.of("reason", "Recount", "reach",
+                List.of(Map.of("audience", "children", "people", 950))));
+        post(campaign, second, "retraction", Map.of("reason", "Duplicate of p1"));
+        act(campaign, "complete");
+
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.readUntil(Topics.CAMPAIGN_EVENTS,
+                read -> read.stream().filter(r -> campaign.equals(r.key())).count() >= 8, Duration.ofSeconds(30));
+        List<CloudEvent> events = records.stream().filter(r -> campaign.equals(r.key()))
+                .map(r -> CloudEvent.fromHeaders(name -> header(r, name), r.value())).toList();
+
+        assertThat(events).extracting(CloudEvent::type).containsExactly(
+                "org.alcance.campaign.campaign-created.v1", "org.alcance.campaign.campaign-revised.v1",
+                "org.alcance.campaign.campaign-launched.v1", "org.alcance.campaign.progress-reported.v1",
+                "org.alcance.campaign.progress-reported.v1", "org.alcance.campaign.progress-corrected.v1",
+                "org.alcance.campaign.progress-retracted.v1", "org.alcance.campaign.campaign-completed.v1");
+        assertThat(events).extracting(CloudEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(events).extracting(CloudEvent::id).doesNotHaveDuplicates();
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.subject()).isEqualTo(campaign);
+            assertThat(event.source()).isEqualTo("/alcance/campaign-service");
+            assertThat(shape(codec.mapper().readTree(event.data())))
+                    .as("fields of %s against its golden sample", event.type())
+                    .isEqualTo(shape(codec.mapper().readTree(GoldenSamples.bytes(event.type()))));
+        });
+
+        assertThat(((CampaignRevised) codec.fromCloudEvent(events.get(1))).audiences().get(0).target()).isEqualTo(300_000);
+        ProgressReported reported = (ProgressReported) codec.fromCloudEvent(events.get(3));
+        assertThat(reported.updateId()).isEqualTo(first);
+        assertThat(reported.office()).isEqualTo("GT");
+        assertThat(reported.reach().get(1).bySex()).containsValues(15L, 15L);
+        ProgressCorrected corrected = (ProgressCorrected) codec.fromCloudEvent(events.get(5));
+        assertThat(corrected.revision()).isEqualTo(2);
+        assertThat(corrected.reach()).singleElement().satisfies(reach -> assertThat(reach.people()).isEqualTo(950));
+    }
+
+    /** Field names, recursively through records, lists of records and the place; not through maps of counts. */
+    private static Set<String> shape(JsonNode node) {
+        Set<String> fields = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            fields.add(field.getKey());
+            JsonNode value = field.getValue();
+            JsonNode element = value.isArray() && !value.isEmpty() ? value.get(0) : value;
+            if (element.isObject() && !Set.of("materials", "bySex", "byAgeGroup").contains(field.getKey())) {
+                shape(element).forEach(nested -> fields.add(field.getKey() + "." + nested));
+            }
+        }
+        return fields;
+    }
+
+    private static byte[] header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : header.value();
+    }
+
+    private String id(WebTestClient.ResponseSpec response) {
+        return response.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+    }
+
+    private void act(String campaign, String action) {
+        http.post().uri("/api/campaigns/{id}/{a}", campaign, action).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .exchange().expectStatus().isOk();
+    }
+
+    private void post(String campaign, String update, String action, Map<String, Object> body) {
+        http.post().uri("/api/campaigns/{c}/updates/{u}/{a}", campaign, update, action)
+                .headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+    }
+}
