@@ -42,7 +42,7 @@ class CampaignController {
     }
 
     @GetMapping
-    Mono<CampaignView.Page> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String office,
+    Mono<CampaignView.CampaignPage> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String office,
             @RequestParam(required = false) CampaignStatus status, @RequestParam(required = false) String theme,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
@@ -50,7 +50,7 @@ class CampaignController {
         return campaigns.list(Caller.of(token), filter, PageCursor.decode(cursor), PageCursor.limit(limit)).collectList()
                 .map(page -> {
                     Campaign last = page.size() == limit ? page.get(page.size() - 1) : null;
-                    return new CampaignView.Page(page.stream().map(CampaignView::of).toList(),
+                    return new CampaignView.CampaignPage(page.stream().map(CampaignView::of).toList(),
                             last == null ? null : new PageCursor(last.createdAt(), last.id()).encode());
                 });
     }

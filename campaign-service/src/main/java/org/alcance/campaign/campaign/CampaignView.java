@@ -20,6 +20,6 @@ record CampaignView(String id, String office, String title, String description, 
     }
 
     /** A page of campaigns; pass {@code nextCursor} back as {@code cursor} for the next one (null at the end). */
-    record Page(List<CampaignView> items, String nextCursor) {
+    record CampaignPage(List<CampaignView> items, String nextCursor) {
     }
 }

@@ -32,7 +32,7 @@ class UpdateController {
     }
 
     /** A page of a campaign's updates, newest first, retracted ones included with their history. */
-    record Page(List<ProgressUpdate> items, String nextCursor) {
+    record UpdatePage(List<ProgressUpdate> items, String nextCursor) {
     }
 
     /** 201 for a new update; 200 with the existing one when its client reference was reported before. */
@@ -50,12 +50,12 @@ class UpdateController {
     }
 
     @GetMapping
-    Mono<Page> list(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
+    Mono<UpdatePage> list(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
         return updates.list(Caller.of(token), campaignId, PageCursor.decode(cursor), PageCursor.limit(limit))
                 .collectList().map(page -> {
                     ProgressUpdate last = page.size() == limit ? page.get(page.size() - 1) : null;
-                    return new Page(page, last == null ? null : new PageCursor(last.reportedAt(), last.id()).encode());
+                    return new UpdatePage(page, last == null ? null : new PageCursor(last.reportedAt(), last.id()).encode());
                 });
     }
 

@@ -1,0 +1,196 @@
+package org.alcance.campaign.update;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.alcance.campaign.campaign.Campaign;
+import org.alcance.campaign.campaign.CampaignService;
+import org.alcance.campaign.campaign.CampaignStatus;
+import org.alcance.campaign.web.Caller;
+import org.alcance.campaign.web.Problem;
+import org.alcance.events.AudienceTarget;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reports the rows of a field office's spreadsheet one after the other, each as a progress update
+ * of its own (so the campaign's events keep the rows' order), and says what became of every row.
+ * A bad row is refused with its errors and never stops the good ones; each row's client reference
+ * gives it its update id, so sending the same rows again changes nothing.
+ */
+@Service
+class BulkUpdateService {
+
+    static final int MAX_ROWS = 5_000;
+
+    private final UpdateService updates;
+    private final CampaignService campaigns;
+    private final JsonMapper json;
+
+    BulkUpdateService(UpdateService updates, CampaignService campaigns, JsonMapper json) {
+        this.updates = updates;
+        this.campaigns = campaigns;
+        this.json = json;
+    }
+
+    enum Format { CSV, JSON }
+
+    /** The body of a JSON upload: the rows are the bodies {@code POST .../updates} takes. */
+    record JsonUpload(List<UpdateRequests.Report> rows) {
+    }
+
+    /** What became of one row. */
+    enum Status {
+        CREATED, UNCHANGED, DUPLICATE, REJECTED, VALID;
+
+        @JsonValue
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param updateId the update the row became (or, in a dry run, would become); none for a rejected row
+     * @param errors why the row was rejected, or for a duplicate, which row it repeats
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RowResult(int row, String clientReference, Status status, String updateId, List<Problem.FieldError> errors) {
+    }
+
+    /** The answer to an upload: counts of each status, then every row in the file's order. */
+    record Result(boolean dryRun, int received, int created, int unchanged, int duplicate, int rejected, int valid,
+            List<RowResult> rows) {
+
+        static Result of(boolean dryRun, List<RowResult> rows) {
+            Map<Status, Long> counts = rows.stream().collect(Collectors.groupingBy(RowResult::status, Collectors.counting()));
+            return new Result(dryRun, rows.size(), count(counts, Status.CREATED), count(counts, Status.UNCHANGED),
+                    count(counts, Status.DUPLICATE), count(counts, Status.REJECTED), count(counts, Status.VALID), rows);
+        }
+
+        private static int count(Map<Status, Long> counts, Status status) {
+            return counts.getOrDefault(status, 0L).intValue();
+        }
+    }
+
+    /**
+     * Refuses the whole upload up front when the campaign cannot take progress (404, 403, 409), its
+     * file cannot be read (400, 422) or it has too many rows (413); otherwise reports row by row.
+     */
+    Mono<Result> upload(Caller caller, String campaignId, Format format, byte[] body, boolean dryRun) {
+        return campaigns.readable(caller, campaignId).flatMap(campaign -> {
+            CampaignService.requireWriter(caller, campaign);
+            if (campaign.status() != CampaignStatus.ACTIVE) {
+                throw Problem.conflict("Progress is reported on ACTIVE campaigns; this one is " + campaign.status());
+            }
+            List<BulkRow> rows = format == Format.CSV ? csv(body, campaign) : json(body);
+            if (rows.size() > MAX_ROWS) {
+                throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "An upload holds at most " + MAX_ROWS
+                        + " rows and this one has " + rows.size() + ": split it into several uploads",
+                        List.of(new Problem.FieldError("rows", "must be at most " + MAX_ROWS)));
+            }
+            Map<String, Integer> firstRowOf = new HashMap<>();
+            return Flux.fromIterable(rows)
+                    .concatMap(row -> report(caller, campaignId, row, firstRowOf, dryRun))
+                    .collectList()
+                    .map(results -> Result.of(dryRun, results));
+        });
+    }
+
+    private Mono<RowResult> report(Caller caller, String campaignId, BulkRow row, Map<String, Integer> firstRowOf,
+            boolean dryRun) {
+        String reference = row.clientReference();
+        if (reference == null || reference.isBlank()) {
+            List<Problem.FieldError> errors = new ArrayList<>(row.errors());
+            errors.add(0, new Problem.FieldError("clientReference",
+                    "is required: every row needs the office's own id for it, so that sending it again changes nothing"));
+            return Mono.just(new RowResult(row.row(), reference, Status.REJECTED, null, errors));
+        }
+        Integer first = firstRowOf.putIfAbsent(reference, row.row());
+        if (first != null) {
+            return Mono.just(new RowResult(row.row(), reference, Status.DUPLICATE, null,
+                    List.of(new Problem.FieldError("clientReference", "repeats row " + first + " of this upload"))));
+        }
+        if (!row.errors().isEmpty()) {
+            return Mono.just(new RowResult(row.row(), reference, Status.REJECTED, null, row.errors()));
+        }
+        String updateId = UpdateService.updateId(campaignId, reference, null);
+        return Mono.defer(() -> updates.report(caller, campaignId, row.request(), updateId, dryRun))
+                .map(outcome -> new RowResult(row.row(), reference,
+                        !outcome.created() ? Status.UNCHANGED : dryRun ? Status.VALID : Status.CREATED,
+                        outcome.update().id(), List.of()))
+                .onErrorResume(e -> e instanceof Problem problem && problem.status().is4xxClientError(), e -> {
+                    Problem problem = (Problem) e;
+                    List<Problem.FieldError> errors = problem.errors().isEmpty()
+                            ? List.of(new Problem.FieldError("row", problem.getMessage()))
+                            : row.inFileTerms(problem.errors());
+                    return Mono.just(new RowResult(row.row(), reference, Status.REJECTED, null, errors));
+                });
+    }
+
+    private static List<BulkRow> csv(byte[] body, Campaign campaign) {
+        List<CsvReader.Record> records;
+        try {
+            records = CsvReader.read(body);
+        } catch (CsvReader.MalformedCsv e) {
+            throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "The body is not readable CSV: " + e.getMessage(),
+                    List.of(new Problem.FieldError("line " + e.line(), e.getMessage())));
+        }
+        return CsvRows.rows(records, campaign.details().audiences().stream().map(AudienceTarget::audience).toList());
+    }
+
+    private List<BulkRow> json(byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "The body is not valid JSON",
+                    List.of(new Problem.FieldError("body", firstLine(e.getOriginalMessage()))));
+        }
+        JsonNode items = root == null ? null : root.get("rows");
+        if (items == null || !items.isArray()) {
+            throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "A JSON upload is {\"rows\": [...]}, an array of updates",
+                    List.of(new Problem.FieldError("rows", "is required and must be an array")));
+        }
+        List<BulkRow> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            rows.add(jsonRow(i + 1, items.get(i)));
+        }
+        return rows;
+    }
+
+    private BulkRow jsonRow(int number, JsonNode item) {
+        if (item == null || !item.isObject()) {
+            return new BulkRow(number, null, List.of(new Problem.FieldError("row", "must be an object")), f -> f);
+        }
+        try {
+            return new BulkRow(number, json.treeToValue(item, UpdateRequests.Report.class), List.of(), f -> f);
+        } catch (JacksonException e) {
+            JsonNode reference = item.get("clientReference");
+            UpdateRequests.Report partial = new UpdateRequests.Report(null, null, null, null, null, null,
+                    reference != null && reference.isString() ? reference.stringValue() : null);
+            return new BulkRow(number, partial, List.of(new Problem.FieldError(path(e), firstLine(e.getOriginalMessage()))),
+                    f -> f);
+        }
+    }
+
+    private static String path(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        return path.isEmpty() ? "row" : path;
+    }
+
+    private static String firstLine(String message) {
+        return String.valueOf(message).lines().findFirst().orElse("");
+    }
+}

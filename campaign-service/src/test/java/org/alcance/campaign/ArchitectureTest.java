@@ -1,0 +1,34 @@
+package org.alcance.campaign;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The feature packages depend one way: update → campaign → messaging, and all of them → web. */
+@AnalyzeClasses(packages = "org.alcance.campaign", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featurePackagesHaveNoCycles = slices().matching("org.alcance.campaign.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule campaignsDoNotKnowAboutUpdates = noClasses().that().resideInAPackage("..campaign.campaign..")
+            .should().dependOnClassesThat().resideInAPackage("..campaign.update..");
+
+    @ArchTest
+    static final ArchRule messagingKnowsNoFeature = noClasses().that().resideInAPackage("..campaign.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("..campaign.campaign..", "..campaign.update..");
+
+    @ArchTest
+    static final ArchRule webConventionsKnowNoFeature = noClasses().that().resideInAPackage("..campaign.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("..campaign.campaign..", "..campaign.update..",
+                    "..campaign.messaging..");
+
+    @ArchTest
+    static final ArchRule noImplementationSuffixes = noClasses().should().haveSimpleNameEndingWith("Impl");
+}
