@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The feature packages depend one way: update → campaign → messaging, and all of them → web. */
+/** The feature packages depend one way: progress updates on campaigns, never the reverse. */
 @AnalyzeClasses(packages = "org.alcance.campaign", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -19,15 +19,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule campaignsDoNotKnowAboutUpdates = noClasses().that().resideInAPackage("..campaign.campaign..")
             .should().dependOnClassesThat().resideInAPackage("..campaign.update..");
-
-    @ArchTest
-    static final ArchRule messagingKnowsNoFeature = noClasses().that().resideInAPackage("..campaign.messaging..")
-            .should().dependOnClassesThat().resideInAnyPackage("..campaign.campaign..", "..campaign.update..");
-
-    @ArchTest
-    static final ArchRule webConventionsKnowNoFeature = noClasses().that().resideInAPackage("..campaign.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("..campaign.campaign..", "..campaign.update..",
-                    "..campaign.messaging..");
 
     @ArchTest
     static final ArchRule noImplementationSuffixes = noClasses().should().haveSimpleNameEndingWith("Impl");

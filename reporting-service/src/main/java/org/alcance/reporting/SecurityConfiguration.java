@@ -1,26 +1,25 @@
 package org.alcance.reporting;
 
+import org.alcance.web.ApiSecurity;
+import org.alcance.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Every request needs a bearer token from the configured issuer, except the probes and the
- * Prometheus scrape. Roles come from the token's {@code roles} claim (see application.yml).
+ * Bearer tokens everywhere (see {@link ApiSecurity}); rebuilding the figures is for admins only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems) {
+        return ApiSecurity.bearerTokens(http, problems)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/api/admin/**").hasRole("admin")
                         .pathMatchers("/actuator/**").hasRole("admin")
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
                 .build();
     }
 }

@@ -3,7 +3,7 @@ package org.alcance.campaign.campaign;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.alcance.campaign.messaging.OutboxEvent;
+import org.alcance.outbox.OutboxEvent;
 import org.alcance.events.AudienceTarget;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

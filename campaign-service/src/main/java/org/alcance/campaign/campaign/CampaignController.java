@@ -2,9 +2,9 @@ package org.alcance.campaign.campaign;
 
 import java.net.URI;
 import java.time.LocalDate;
-import org.alcance.campaign.web.Caller;
-import org.alcance.campaign.web.IdempotentResponses;
-import org.alcance.campaign.web.PageCursor;
+import org.alcance.web.Caller;
+import org.alcance.web.IdempotentResponses;
+import org.alcance.web.PageCursor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -2,7 +2,7 @@ package org.alcance.campaign.campaign;
 
 import java.util.List;
 import java.util.Set;
-import org.alcance.campaign.web.Violations;
+import org.alcance.web.Violations;
 import org.alcance.events.AudienceTarget;
 
 /** What makes campaign details valid. */

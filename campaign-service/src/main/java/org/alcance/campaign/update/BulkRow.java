@@ -2,7 +2,7 @@ package org.alcance.campaign.update;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.alcance.campaign.web.Problem;
+import org.alcance.web.Problem;
 
 /**
  * One row of a bulk upload as read from the file: the update it asks for, the errors found while

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.alcance.campaign.web.Problem;
+import org.alcance.web.Problem;
 import org.alcance.events.AgeGroup;
 import org.alcance.events.Sex;
 import org.springframework.http.HttpStatus;

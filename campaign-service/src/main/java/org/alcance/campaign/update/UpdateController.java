@@ -2,9 +2,9 @@ package org.alcance.campaign.update;
 
 import java.net.URI;
 import java.util.List;
-import org.alcance.campaign.web.Caller;
-import org.alcance.campaign.web.IdempotentResponses;
-import org.alcance.campaign.web.PageCursor;
+import org.alcance.web.Caller;
+import org.alcance.web.IdempotentResponses;
+import org.alcance.web.PageCursor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.alcance.campaign.campaign.Campaign;
-import org.alcance.campaign.web.Violations;
+import org.alcance.web.Violations;
 import org.alcance.events.AgeGroup;
 import org.alcance.events.AudienceReach;
 import org.alcance.events.Sex;

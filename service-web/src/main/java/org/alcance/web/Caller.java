@@ -1,4 +1,4 @@
-package org.alcance.campaign.web;
+package org.alcance.web;
 
 import java.util.List;
 import org.springframework.security.oauth2.jwt.Jwt;

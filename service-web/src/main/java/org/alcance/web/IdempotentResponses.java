@@ -1,4 +1,4 @@
-package org.alcance.campaign.web;
+package org.alcance.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  * also take ids derived from it, so even a crash between acting and storing the response cannot
  * create a second one.
  */
-@Component
 public class IdempotentResponses {
 
     public static final String HEADER = "Idempotency-Key";

@@ -1,4 +1,4 @@
-package org.alcance.campaign.web;
+package org.alcance.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.stereotype.Component;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -27,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * handler, from decoding the body or from routing. A client's mistake is a 4xx naming the field
  * where it can; only a fault of ours is a 5xx, logged with a reference the answer repeats.
  */
-@Component
 @Order(-2) // before Boot's own error handler
 public class ProblemResponses implements WebExceptionHandler {
 
@@ -63,6 +63,18 @@ public class ProblemResponses implements WebExceptionHandler {
         response.setStatusCode(problem.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+    }
+
+    /** Answers a request without a valid bearer token: 401 as problem+json. */
+    public ServerAuthenticationEntryPoint unauthenticated() {
+        return (exchange, e) -> write(exchange.getResponse(),
+                new Problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required"), exchange.getRequest().getPath().value());
+    }
+
+    /** Answers a request whose token lacks the role: 403 as problem+json. */
+    public ServerAccessDeniedHandler denied() {
+        return (exchange, e) -> write(exchange.getResponse(),
+                new Problem(HttpStatus.FORBIDDEN, "Your role does not allow this"), exchange.getRequest().getPath().value());
     }
 
     private static Problem toProblem(Throwable error) {

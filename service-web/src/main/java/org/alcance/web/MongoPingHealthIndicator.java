@@ -1,17 +1,15 @@
-package org.alcance.training;
+package org.alcance.web;
 
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Replaces Boot's MongoDB indicator, whose {@code hello} command the wire server used without
  * Docker does not know; {@code ping} works on both it and MongoDB.
  */
-@Component("mongoHealthIndicator")
 class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private final ReactiveMongoTemplate mongo;

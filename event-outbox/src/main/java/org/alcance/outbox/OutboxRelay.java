@@ -1,4 +1,4 @@
-package org.alcance.campaign.messaging;
+package org.alcance.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,7 +28,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes the events waiting in aggregate documents to Kafka, in sequence order per aggregate,
@@ -37,11 +36,9 @@ import org.springframework.stereotype.Component;
  * replica dies, its lease expires and another one carries on. Any duplicate this still allows is
  * harmless: consumers apply each aggregate's sequence once.
  */
-@Component
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    static final String COLLECTION = "campaigns";
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
@@ -49,7 +46,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final RelaySettings settings;
+    private final OutboxProperties settings;
     private final LocalWrites localWrites;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
@@ -59,7 +56,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     private Instant backlogMeasuredAt = Instant.EPOCH;
 
-    OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, RelaySettings settings,
+    OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties settings,
             LocalWrites localWrites, MeterRegistry meters) {
         this.localWrites = localWrites;
         this.mongo = mongo;
@@ -70,10 +67,6 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Relay rounds that failed (broker or database unavailable)").register(meters);
         Gauge.builder("alcance.outbox.backlog", backlog, AtomicLong::get)
                 .description("Events stored but not yet acknowledged by the broker").register(meters);
-    }
-
-    /** Where the relay publishes and how it names the source of its events. */
-    public record RelaySettings(String topic, String source) {
     }
 
     void wake() {
@@ -96,7 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
         Query query = claimable(new Query());
         query.fields().include("_id");
         query.limit(BATCH);
-        return mongo.find(query, Document.class, COLLECTION).collectList().block();
+        return mongo.find(query, Document.class, settings.collection()).collectList().block();
     }
 
     private Query claimable(Query query) {
@@ -109,7 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
         Query query = claimable(Query.query(Criteria.where("_id").is(id)));
         query.fields().include("_id", "outbox");
         Update lease = Update.update("lease", new Document("owner", owner).append("until", Instant.now().plus(LEASE)));
-        return mongo.findAndModify(query, lease, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+        return mongo.findAndModify(query, lease, FindAndModifyOptions.options().returnNew(true), Document.class, settings.collection())
                 .block();
     }
 
@@ -138,7 +131,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<String> eventIds = pending.stream().map(event -> event.getString("eventId")).toList();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))).unset("lease"),
-                COLLECTION).block();
+                settings.collection()).block();
         pending.forEach(event -> meters.counter("alcance.outbox.published", "type", event.getString("type")).increment());
         return pending.size();
     }
@@ -156,7 +149,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void release(String id) {
         try {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("lease.owner").is(owner)),
-                    new Update().unset("lease"), COLLECTION).block();
+                    new Update().unset("lease"), settings.collection()).block();
         } catch (RuntimeException e) {
             log.debug("Lease on {} not released; it expires by itself", id, e);
         }
@@ -171,7 +164,7 @@ public class OutboxRelay implements SmartLifecycle {
         Query query = Query.query(Criteria.where("outbox.0").exists(true));
         query.fields().include("outbox.sequence");
         try {
-            Long pending = mongo.find(query, Document.class, COLLECTION)
+            Long pending = mongo.find(query, Document.class, settings.collection())
                     .map(aggregate -> (long) aggregate.getList("outbox", Document.class).size())
                     .reduce(0L, Long::sum).block();
             backlog.set(pending == null ? 0 : pending);

@@ -1,4 +1,4 @@
-package org.alcance.campaign.messaging;
+package org.alcance.outbox;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.alcance.campaign.messaging;
+package org.alcance.outbox;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.ReplaceOptions;
@@ -7,7 +7,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,7 +14,6 @@ import reactor.core.publisher.Mono;
  * relay apply it, so it exists even if the request died right after its write; the revision makes
  * applying it twice, or after a newer one, change nothing.
  */
-@Component
 public class LocalWrites {
 
     private final ReactiveMongoTemplate mongo;

@@ -1,4 +1,4 @@
-package org.alcance.campaign.web;
+package org.alcance.web;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.alcance.campaign.web;
+package org.alcance.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

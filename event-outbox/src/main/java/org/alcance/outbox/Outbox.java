@@ -1,4 +1,4 @@
-package org.alcance.campaign.messaging;
+package org.alcance.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,13 +8,11 @@ import java.util.UUID;
 import org.alcance.events.DomainEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.EventTypes;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns domain events into outbox entries numbered after an aggregate's last sequence, and wakes
  * the relay once they are stored.
  */
-@Component
 public class Outbox {
 
     /** Pending events one aggregate may hold while the broker is away, well inside MongoDB's 16 MB per document. */
