@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reports the rows of a field office's spreadsheet one after the other, each as a progress update
- * of its own (so the campaign's events keep the rows' order), and says what became of every row.
+ * Reports the rows of a field office's spreadsheet, each as a progress update of its own, a few
+ * hundred per write through the campaign (so the campaign's events keep the rows' order), and says
+ * what became of every row.
  * A bad row is refused with its errors and never stops the good ones; each row's client reference
  * gives it its update id, so sending the same rows again changes nothing.
  */
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BulkUpdateService {
 
     static final int MAX_ROWS = 5_000;
+    private static final int CHUNK = 250;
 
     private final UpdateService updates;
     private final CampaignService campaigns;
@@ -99,42 +101,89 @@ class BulkUpdateService {
                         List.of(new Problem.FieldError("rows", "must be at most " + MAX_ROWS)));
             }
             Map<String, Integer> firstRowOf = new HashMap<>();
-            return Flux.fromIterable(rows)
-                    .concatMap(row -> report(caller, campaignId, row, firstRowOf, dryRun))
-                    .collectList()
-                    .map(results -> Result.of(dryRun, results));
+            Map<Integer, RowResult> refused = new HashMap<>();
+            List<BulkRow> valid = new ArrayList<>();
+            for (BulkRow row : rows) {
+                RowResult refusal = precheck(row, firstRowOf);
+                if (refusal == null) {
+                    valid.add(row);
+                } else {
+                    refused.put(row.row(), refusal);
+                }
+            }
+            return Flux.fromIterable(chunks(valid))
+                    .concatMap(chunk -> dryRun ? Flux.fromIterable(chunk).concatMap(row -> check(caller, campaignId, row))
+                            : report(caller, campaignId, chunk))
+                    .collectMap(RowResult::row)
+                    .map(reported -> {
+                        reported.putAll(refused);
+                        return Result.of(dryRun, rows.stream().map(row -> reported.get(row.row())).toList());
+                    });
         });
     }
 
-    private Mono<RowResult> report(Caller caller, String campaignId, BulkRow row, Map<String, Integer> firstRowOf,
-            boolean dryRun) {
+    /** A row refused before it reaches the campaign: no reference, a repeated one, or unreadable cells. */
+    private static RowResult precheck(BulkRow row, Map<String, Integer> firstRowOf) {
         String reference = row.clientReference();
         if (reference == null || reference.isBlank()) {
             List<Problem.FieldError> errors = new ArrayList<>(row.errors());
             errors.add(0, new Problem.FieldError("clientReference",
                     "is required: every row needs the office's own id for it, so that sending it again changes nothing"));
-            return Mono.just(new RowResult(row.row(), reference, Status.REJECTED, null, errors));
+            return new RowResult(row.row(), reference, Status.REJECTED, null, errors);
         }
         Integer first = firstRowOf.putIfAbsent(reference, row.row());
         if (first != null) {
-            return Mono.just(new RowResult(row.row(), reference, Status.DUPLICATE, null,
-                    List.of(new Problem.FieldError("clientReference", "repeats row " + first + " of this upload"))));
+            return new RowResult(row.row(), reference, Status.DUPLICATE, null,
+                    List.of(new Problem.FieldError("clientReference", "repeats row " + first + " of this upload")));
         }
         if (!row.errors().isEmpty()) {
-            return Mono.just(new RowResult(row.row(), reference, Status.REJECTED, null, row.errors()));
+            return new RowResult(row.row(), reference, Status.REJECTED, null, row.errors());
         }
-        String updateId = UpdateService.updateId(campaignId, reference, null);
-        return Mono.defer(() -> updates.report(caller, campaignId, row.request(), updateId, dryRun))
-                .map(outcome -> new RowResult(row.row(), reference,
-                        !outcome.created() ? Status.UNCHANGED : dryRun ? Status.VALID : Status.CREATED,
-                        outcome.update().id(), List.of()))
-                .onErrorResume(e -> e instanceof Problem problem && problem.status().is4xxClientError(), e -> {
-                    Problem problem = (Problem) e;
-                    List<Problem.FieldError> errors = problem.errors().isEmpty()
-                            ? List.of(new Problem.FieldError("row", problem.getMessage()))
-                            : row.inFileTerms(problem.errors());
-                    return Mono.just(new RowResult(row.row(), reference, Status.REJECTED, null, errors));
-                });
+        return null;
+    }
+
+    /** Rows reported per write through the campaign: few writes, yet a document far below MongoDB's limit. */
+    private static List<List<BulkRow>> chunks(List<BulkRow> rows) {
+        List<List<BulkRow>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private Flux<RowResult> report(Caller caller, String campaignId, List<BulkRow> chunk) {
+        List<UpdateService.Row> batch = chunk.stream()
+                .map(row -> new UpdateService.Row(UpdateService.updateId(campaignId, row.clientReference(), null), row.request()))
+                .toList();
+        return updates.reportAll(caller, campaignId, batch).flatMapIterable(results -> {
+            List<RowResult> rows = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                rows.add(result(chunk.get(i), results.get(i), false));
+            }
+            return rows;
+        });
+    }
+
+    private Mono<RowResult> check(Caller caller, String campaignId, BulkRow row) {
+        String updateId = UpdateService.updateId(campaignId, row.clientReference(), null);
+        return Mono.defer(() -> updates.report(caller, campaignId, row.request(), updateId, true))
+                .<Object>map(outcome -> outcome)
+                .onErrorResume(e -> e instanceof Problem problem && problem.status().is4xxClientError(), Mono::just)
+                .map(outcome -> result(row, outcome, true));
+    }
+
+    /** What became of a row: an outcome of reporting it, or the client error that refused it alone. */
+    private static RowResult result(BulkRow row, Object outcome, boolean dryRun) {
+        if (outcome instanceof UpdateService.Outcome reported) {
+            return new RowResult(row.row(), row.clientReference(),
+                    !reported.created() ? Status.UNCHANGED : dryRun ? Status.VALID : Status.CREATED,
+                    reported.update().id(), List.of());
+        }
+        Problem problem = (Problem) outcome;
+        List<Problem.FieldError> errors = problem.errors().isEmpty()
+                ? List.of(new Problem.FieldError("row", problem.getMessage()))
+                : row.inFileTerms(problem.errors());
+        return new RowResult(row.row(), row.clientReference(), Status.REJECTED, null, errors);
     }
 
     private static List<BulkRow> csv(byte[] body, Campaign campaign) {

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.alcance.campaign.campaign.Campaign;
 import org.alcance.campaign.campaign.CampaignService;
@@ -88,13 +90,57 @@ public class UpdateService {
                         ? Mono.error(new AlreadyReported(existing.get()))
                         : Mono.fromCallable(() -> {
                             ProgressUpdate update = reported(caller, campaign, updateId, request);
-                            ProgressUpdate.Figures f = update.figures();
-                            return event(campaign, update, new ProgressReported(campaignId, campaign.office(), updateId,
-                                    f.reportedOn(), f.place(), f.channel(), f.materials(), f.reach(),
-                                    request.clientReference()));
+                            return event(campaign, update, reportedEvent(campaign, update));
                         }))
                 .map(update -> new Outcome(update, true))
                 .onErrorResume(AlreadyReported.class, existing -> Mono.just(new Outcome(existing.update, false)));
+    }
+
+    /** One row of a batch: the update id its client reference gives, and what it reports. */
+    record Row(String updateId, UpdateRequests.Report request) {
+    }
+
+    /**
+     * Reports many updates with one write through the campaign, in the rows' order. Each result is
+     * an {@link Outcome}, or the {@link Problem} that refused that row alone.
+     */
+    Mono<List<Object>> reportAll(Caller caller, String campaignId, List<Row> rows) {
+        AtomicReference<List<Object>> decided = new AtomicReference<>();
+        return store.appendAfter(campaignId, campaign -> {
+            CampaignService.requireWriter(caller, campaign);
+            List<String> ids = rows.stream().map(Row::updateId).toList();
+            return mongo.find(Query.query(Criteria.where("_id").in(ids)), ProgressUpdate.class)
+                    .filter(update -> update.campaignId().equals(campaignId))
+                    .collectMap(ProgressUpdate::id)
+                    .map(stored -> {
+                        List<Object> results = new ArrayList<>();
+                        List<OutboxEvent> events = new ArrayList<>();
+                        for (Row row : rows) {
+                            Optional<ProgressUpdate> existing = newestPendingWrite(campaign, row.updateId())
+                                    .map(write -> toUpdate(write.document()))
+                                    .or(() -> Optional.ofNullable(stored.get(row.updateId())));
+                            if (existing.isPresent()) {
+                                results.add(new Outcome(existing.get(), false));
+                                continue;
+                            }
+                            try {
+                                ProgressUpdate update = reported(caller, campaign, row.updateId(), row.request());
+                                events.add(entry(campaign.sequence() + events.size() + 1, update,
+                                        reportedEvent(campaign, update)));
+                                results.add(new Outcome(update, true));
+                            } catch (Problem refused) {
+                                results.add(refused);
+                            }
+                        }
+                        decided.set(results);
+                        return new CampaignStore.Append(new Update(), events);
+                    });
+        }).flatMap(campaign -> Flux.fromIterable(campaign.outbox())
+                .filter(event -> event.localWrite() != null && decided.get().stream().anyMatch(result ->
+                        result instanceof Outcome outcome && outcome.created()
+                                && outcome.update().id().equals(event.localWrite().id())))
+                .concatMap(event -> localWrites.apply(event.localWrite()))
+                .then(Mono.fromSupplier(decided::get)));
     }
 
     Mono<ProgressUpdate> correct(Caller caller, String campaignId, String updateId, UpdateRequests.Correct request) {
@@ -192,12 +238,22 @@ public class UpdateService {
         });
     }
 
+    private static DomainEvent reportedEvent(Campaign campaign, ProgressUpdate update) {
+        ProgressUpdate.Figures f = update.figures();
+        return new ProgressReported(campaign.id(), campaign.office(), update.id(), f.reportedOn(), f.place(), f.channel(),
+                f.materials(), f.reach(), update.clientReference());
+    }
+
     private CampaignStore.Append event(Campaign campaign, ProgressUpdate update, DomainEvent event) {
+        return new CampaignStore.Append(new Update(), List.of(entry(campaign.sequence() + 1, update, event)));
+    }
+
+    /** The event, carrying the update's new state as its local write. */
+    private OutboxEvent entry(long sequence, ProgressUpdate update, DomainEvent event) {
         Document document = new Document();
         mongo.getConverter().write(update, document);
-        OutboxEvent.LocalWrite write = new OutboxEvent.LocalWrite(ProgressUpdate.COLLECTION, update.id(), update.revision(),
-                document);
-        return new CampaignStore.Append(new Update(), List.of(outbox.entry(event, campaign.sequence() + 1, write)));
+        return outbox.entry(event, sequence,
+                new OutboxEvent.LocalWrite(ProgressUpdate.COLLECTION, update.id(), update.revision(), document));
     }
 
     /** The update's newest state: a revision still waiting in the outbox, else the stored one. */
