@@ -1,0 +1,301 @@
+package org.alcance.reporting.figures;
+
+import static org.alcance.reporting.figures.Views.newest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.alcance.reporting.generation.Generations;
+import org.alcance.reporting.projection.CampaignFigures;
+import org.alcance.reporting.projection.CampaignFigures.Cell;
+import org.alcance.reporting.projection.CampaignFigures.Reach;
+import org.alcance.reporting.projection.CampaignFigures.Update;
+import org.alcance.reporting.projection.Counts;
+import org.alcance.reporting.projection.CourseFigures;
+import org.alcance.reporting.figures.Views.AudienceProgress;
+import org.alcance.reporting.figures.Views.CampaignDetail;
+import org.alcance.reporting.figures.Views.CampaignSummary;
+import org.alcance.reporting.figures.Views.CourseDetail;
+import org.alcance.reporting.figures.Views.CourseSummary;
+import org.alcance.reporting.figures.Views.Filters;
+import org.alcance.reporting.figures.Views.Month;
+import org.alcance.reporting.figures.Views.OfficeFigures;
+import org.alcance.reporting.figures.Views.Overview;
+import org.alcance.web.Caller;
+import org.alcance.web.Problem;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every figure is folded, per request, from the per-aggregate documents of the active generation (design
+ * §4.4): there is no counter of its own that could drift from them. Without a period, campaigns are read
+ * without their updates and folded from their cells; with a period, from their counted updates, whose dates
+ * are exact to the day. {@code asOf} is the newest event time among the documents read.
+ */
+@Service
+public class FigureService {
+
+    private final ReactiveMongoTemplate mongo;
+    private final Generations generations;
+
+    FigureService(ReactiveMongoTemplate mongo, Generations generations) {
+        this.mongo = mongo;
+        this.generations = generations;
+    }
+
+    /** The rows of reach a campaign contributes within a period, and its materials there. */
+    record Row(String month, String audience, String channel, long people, Map<String, Long> bySex,
+               Map<String, Long> byAgeGroup) {
+    }
+
+    Mono<Overview> overview(Caller caller, String office, String theme, Period period, Filters filters) {
+        String scoped = scope(caller, office);
+        return Mono.zip(campaigns(scoped, theme, period), courses(scoped, theme, period))
+                .map(both -> fold(both.getT1(), both.getT2(), period, filters));
+    }
+
+    Mono<OfficeFigures> office(Caller caller, String office, String theme, Period period, Filters filters) {
+        if (!caller.canRead(office)) {
+            return Mono.error(Problem.notFound("Office " + office));
+        }
+        return Mono.zip(campaigns(office, theme, period), courses(office, theme, period)).map(both -> {
+            Overview overview = fold(both.getT1(), both.getT2(), period, filters);
+            List<CampaignSummary> campaigns = both.getT1().stream()
+                    .map(c -> new CampaignSummary(c.id(), c.title(), c.status(),
+                            rows(c, period).stream().mapToLong(Row::people).reduce(0, Math::addExact), c.asOf()))
+                    .toList();
+            List<CourseSummary> courses = both.getT2().stream()
+                    .map(c -> new CourseSummary(c.id(), c.title(), c.status(), c.enrolled(), c.completed(), c.asOf()))
+                    .toList();
+            return new OfficeFigures(office, overview.asOf(), overview, campaigns, courses);
+        });
+    }
+
+    Mono<CampaignDetail> campaign(Caller caller, String id) {
+        return mongo.findById(id, CampaignFigures.class, Generations.campaigns(generations.active()))
+                .filter(c -> c.office() != null && caller.canRead(c.office()))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Campaign " + id)))
+                .map(FigureService::detail);
+    }
+
+    Mono<CourseDetail> course(Caller caller, String id) {
+        return mongo.findById(id, CourseFigures.class, Generations.courses(generations.active()))
+                .filter(c -> c.office() != null && caller.canRead(c.office()))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Course " + id)))
+                .map(c -> new CourseDetail(c.id(), c.office(), c.title(), c.topics(), c.format(), c.venue(),
+                        c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),
+                        c.asOf(), c.sessionsHeld(), List.copyOf(c.sessions().values()), c.enrolled(), c.waitlisted(),
+                        c.withdrawn(), c.attendedSessions(), c.participantsAttended(), c.completed(),
+                        c.completionRate(), c.meanPreScore(), c.meanPostScore(), c.cells()));
+    }
+
+    /** Which office a caller's overview covers: null for all; a field office only ever its own. */
+    static String scope(Caller caller, String office) {
+        if (caller.readsAllOffices()) {
+            return office == null || office.isBlank() ? null : office;
+        }
+        if (caller.office() == null || !caller.roles().contains("office")) {
+            throw Problem.forbidden("This token reads no office's figures");
+        }
+        if (office != null && !office.isBlank() && !office.equals(caller.office())) {
+            throw Problem.forbidden("A field office reads only its own figures (" + caller.office() + ")");
+        }
+        return caller.office();
+    }
+
+    Mono<List<CampaignFigures>> campaigns(String office, String theme, Period period) {
+        Query query = filter(office, "themes", theme);
+        if (period.unbounded()) {
+            query.fields().exclude("updates");
+        }
+        return mongo.find(query, CampaignFigures.class, Generations.campaigns(generations.active()))
+                .filter(c -> c.office() != null).collectList();
+    }
+
+    Mono<List<CourseFigures>> courses(String office, String theme, Period period) {
+        Query query = filter(office, "topics", theme);
+        query.fields().exclude("participants");
+        return mongo.find(query, CourseFigures.class, Generations.courses(generations.active()))
+                .filter(c -> c.office() != null && (period.unbounded() || c.startDate() != null
+                        && period.contains(c.startDate())))
+                .collectList();
+    }
+
+    private static Query filter(String office, String themeField, String theme) {
+        Query query = new Query();
+        if (office != null) {
+            query.addCriteria(Criteria.where("office").is(office));
+        }
+        if (theme != null && !theme.isBlank()) {
+            query.addCriteria(Criteria.where(themeField).is(theme));
+        }
+        query.with(org.springframework.data.domain.Sort.by("_id"));
+        return query;
+    }
+
+    static List<Row> rows(CampaignFigures campaign, Period period) {
+        List<Row> rows = new ArrayList<>();
+        if (period.unbounded()) {
+            for (Cell cell : campaign.cells()) {
+                rows.add(new Row(cell.month(), cell.audience(), cell.channel(), cell.people(), cell.bySex(),
+                        cell.byAgeGroup()));
+            }
+            return rows;
+        }
+        for (Update update : campaign.updates().values()) {
+            if (update.retracted() || !period.contains(update.reportedOn())) {
+                continue;
+            }
+            for (Reach reach : update.reach()) {
+                rows.add(new Row(update.month(), reach.audience(), update.channel(), reach.people(), reach.bySex(),
+                        reach.byAgeGroup()));
+            }
+        }
+        return rows;
+    }
+
+    static Map<String, Long> materials(CampaignFigures campaign, Period period) {
+        if (period.unbounded()) {
+            return campaign.materials();
+        }
+        Map<String, Long> materials = new TreeMap<>();
+        campaign.updates().values().stream().filter(u -> !u.retracted() && period.contains(u.reportedOn()))
+                .forEach(u -> Counts.addAll(materials, u.materials()));
+        return materials;
+    }
+
+    static Overview fold(List<CampaignFigures> campaigns, List<CourseFigures> courses, Period period,
+            Filters filters) {
+        Instant asOf = null;
+        Map<String, Long> campaignsByStatus = new TreeMap<>();
+        long updatesCounted = 0;
+        long total = 0;
+        Map<String, Long> byAudience = new TreeMap<>();
+        Map<String, Long> byTheme = new TreeMap<>();
+        Map<String, Long> byChannel = new TreeMap<>();
+        Map<String, Long> byOffice = new TreeMap<>();
+        Map<String, Long> byMonth = new TreeMap<>();
+        Map<String, Long> bySex = new TreeMap<>();
+        Map<String, Long> byAgeGroup = new TreeMap<>();
+        Map<String, Long> materials = new TreeMap<>();
+        Map<String, Long> targets = new TreeMap<>();
+        Map<String, Map<String, Long>> sexByAudience = new TreeMap<>();
+        Map<String, Map<String, Long>> ageByAudience = new TreeMap<>();
+        for (CampaignFigures campaign : campaigns) {
+            asOf = newest(asOf, campaign.asOf());
+            Counts.add(campaignsByStatus, String.valueOf(campaign.status()), 1);
+            updatesCounted += campaign.updatesCounted();
+            for (CampaignFigures.Target target : campaign.targets()) {
+                Counts.add(targets, target.audience(), target.target());
+            }
+            Counts.addAll(materials, materials(campaign, period));
+            Counts.add(byOffice, campaign.office(), 0);
+            for (Row row : rows(campaign, period)) {
+                total = Math.addExact(total, row.people());
+                Counts.add(byAudience, row.audience(), row.people());
+                Counts.add(byChannel, row.channel(), row.people());
+                Counts.add(byOffice, campaign.office(), row.people());
+                Counts.add(byMonth, row.month(), row.people());
+                Counts.addAll(bySex, row.bySex());
+                Counts.addAll(byAgeGroup, row.byAgeGroup());
+                Counts.addAll(sexByAudience.computeIfAbsent(row.audience(), a -> new TreeMap<>()), row.bySex());
+                Counts.addAll(ageByAudience.computeIfAbsent(row.audience(), a -> new TreeMap<>()), row.byAgeGroup());
+                for (String theme : campaign.themes()) {
+                    Counts.add(byTheme, theme, row.people());
+                }
+            }
+        }
+        List<AudienceProgress> progress = progress(targets, byAudience, sexByAudience, ageByAudience, null);
+
+        Map<String, Long> coursesByStatus = new TreeMap<>();
+        long sessionsHeld = 0;
+        long enrolled = 0;
+        long waitlisted = 0;
+        long withdrawn = 0;
+        long attended = 0;
+        long attendedSessions = 0;
+        long completed = 0;
+        Map<String, Views.Counts> participantsByOffice = new TreeMap<>();
+        Map<String, Views.Counts> participantsBySex = new TreeMap<>();
+        Map<String, Views.Counts> participantsByOrganisation = new TreeMap<>();
+        for (CourseFigures course : courses) {
+            asOf = newest(asOf, course.asOf());
+            Counts.add(coursesByStatus, String.valueOf(course.status()), 1);
+            sessionsHeld += course.sessionsHeld();
+            enrolled += course.enrolled();
+            waitlisted += course.waitlisted();
+            withdrawn += course.withdrawn();
+            attended += course.participantsAttended();
+            attendedSessions += course.attendedSessions();
+            completed += course.completed();
+            participantsByOffice.merge(course.office(), new Views.Counts(course.enrolled(),
+                    course.participantsAttended(), course.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(),
+                    b.completed()));
+            for (CourseFigures.Cell cell : course.cells()) {
+                participantsBySex.merge(cell.sex(), new Views.Counts(cell.enrolled(), cell.attended(),
+                        cell.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(), b.completed()));
+                participantsByOrganisation.merge(cell.organisationType(), new Views.Counts(cell.enrolled(),
+                        cell.attended(), cell.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(), b.completed()));
+            }
+        }
+        return new Overview(asOf, filters,
+                new Views.Campaigns(campaigns.size(), campaignsByStatus, updatesCounted),
+                new Views.Reach(total, byAudience, byTheme, byChannel, byOffice, byMonth, bySex, byAgeGroup),
+                progress, materials,
+                new Views.Courses(courses.size(), coursesByStatus, sessionsHeld),
+                new Views.Participants(enrolled, waitlisted, withdrawn, attended, attendedSessions, completed,
+                        participantsByOffice, participantsBySex, participantsByOrganisation));
+    }
+
+    /** Targeted audiences in {@code order} (else by name), then audiences reached without a target. */
+    private static List<AudienceProgress> progress(Map<String, Long> targets, Map<String, Long> reached,
+            Map<String, Map<String, Long>> bySex, Map<String, Map<String, Long>> byAge, List<String> order) {
+        List<String> audiences = new ArrayList<>(order != null ? order : targets.keySet());
+        reached.keySet().stream().filter(a -> !audiences.contains(a)).sorted().forEach(audiences::add);
+        List<AudienceProgress> progress = new ArrayList<>();
+        for (String audience : audiences) {
+            Long target = targets.get(audience);
+            long people = reached.getOrDefault(audience, 0L);
+            progress.add(new AudienceProgress(audience, target, people, Views.percent(people, target),
+                    bySex.getOrDefault(audience, Map.of()), byAge.getOrDefault(audience, Map.of())));
+        }
+        return progress;
+    }
+
+    static CampaignDetail detail(CampaignFigures c) {
+        Map<String, Long> targets = new LinkedHashMap<>();
+        c.targets().forEach(t -> targets.put(t.audience(), t.target()));
+        Map<String, Long> byAudience = new TreeMap<>();
+        Map<String, Long> bySex = new TreeMap<>();
+        Map<String, Long> byAge = new TreeMap<>();
+        Map<String, Long> byChannel = new TreeMap<>();
+        Map<String, Long> byMonth = new TreeMap<>();
+        Map<String, Map<String, Long>> sexByAudience = new TreeMap<>();
+        Map<String, Map<String, Long>> ageByAudience = new TreeMap<>();
+        long reached = 0;
+        for (Cell cell : c.cells()) {
+            reached = Math.addExact(reached, cell.people());
+            Counts.add(byAudience, cell.audience(), cell.people());
+            Counts.add(byChannel, cell.channel(), cell.people());
+            Counts.add(byMonth, cell.month(), cell.people());
+            Counts.addAll(bySex, cell.bySex());
+            Counts.addAll(byAge, cell.byAgeGroup());
+            Counts.addAll(sexByAudience.computeIfAbsent(cell.audience(), a -> new TreeMap<>()), cell.bySex());
+            Counts.addAll(ageByAudience.computeIfAbsent(cell.audience(), a -> new TreeMap<>()), cell.byAgeGroup());
+        }
+        List<Month> monthly = byMonth.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(Month::month)).toList();
+        return new CampaignDetail(c.id(), c.office(), c.title(), c.status(), c.themes(), c.channels(), c.partners(),
+                c.startDate(), c.endDate(), c.sequence(), c.asOf(), reached,
+                progress(targets, byAudience, sexByAudience, ageByAudience, List.copyOf(targets.keySet())), bySex,
+                byAge, byChannel, monthly, c.materials(), c.updatesCounted(), c.updatesRetracted());
+    }
+}

@@ -1,0 +1,84 @@
+package org.alcance.reporting.figures;
+
+import java.time.Duration;
+import org.alcance.reporting.figures.Views.CampaignDetail;
+import org.alcance.reporting.figures.Views.CourseDetail;
+import org.alcance.reporting.figures.Views.Filters;
+import org.alcance.reporting.figures.Views.OfficeFigures;
+import org.alcance.reporting.figures.Views.Overview;
+import org.alcance.reporting.ingest.FigureChanges;
+import org.alcance.web.Caller;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Headquarters' figures. A field office reads its own office's only (another office's campaign or course is
+ * 404); {@code hq} and {@code admin} read every office's. Every answer says how fresh it is ({@code asOf}).
+ */
+@RestController
+@RequestMapping("/api/figures")
+class FiguresController {
+
+    private final FigureService figures;
+    private final FigureChanges changes;
+    private final Duration heartbeat;
+
+    FiguresController(FigureService figures, FigureChanges changes,
+            @Value("${alcance.reporting.stream-heartbeat:15s}") Duration heartbeat) {
+        this.figures = figures;
+        this.changes = changes;
+        this.heartbeat = heartbeat;
+    }
+
+    @GetMapping("/overview")
+    Mono<Overview> overview(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String office,
+            @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return Mono.defer(() -> figures.overview(Caller.of(token), office, theme, Period.parse(from, to),
+                new Filters(office, theme, from, to)));
+    }
+
+    @GetMapping("/offices/{office}")
+    Mono<OfficeFigures> office(@AuthenticationPrincipal Jwt token, @PathVariable String office,
+            @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return Mono.defer(() -> figures.office(Caller.of(token), office, theme, Period.parse(from, to),
+                new Filters(office, theme, from, to)));
+    }
+
+    @GetMapping("/campaigns/{id}")
+    Mono<CampaignDetail> campaign(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return figures.campaign(Caller.of(token), id);
+    }
+
+    @GetMapping("/courses/{id}")
+    Mono<CourseDetail> course(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return figures.course(Caller.of(token), id);
+    }
+
+    /**
+     * One {@code figures} event whenever an aggregate the caller may read changes (its id, kind, office, the
+     * event type applied, sequence and {@code asOf}); a comment every so often keeps proxies from closing it.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<FigureChanges.Change>> stream(@AuthenticationPrincipal Jwt token) {
+        Caller caller = Caller.of(token);
+        Flux<ServerSentEvent<FigureChanges.Change>> updates = changes.changes()
+                .filter(change -> caller.canRead(change.office()))
+                .map(change -> ServerSentEvent.builder(change).event("figures")
+                        .id(change.aggregate() + ":" + change.id() + ":" + change.sequence()).build());
+        Flux<ServerSentEvent<FigureChanges.Change>> beats = Flux.interval(heartbeat)
+                .map(n -> ServerSentEvent.<FigureChanges.Change>builder().comment("keep-alive").build());
+        return Flux.merge(updates, beats);
+    }
+}

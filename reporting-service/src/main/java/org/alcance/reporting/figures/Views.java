@@ -1,0 +1,94 @@
+package org.alcance.reporting.figures;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.alcance.reporting.projection.CourseFigures;
+
+/** The JSON answers of the figures API. Counts are exact integers; maps have sorted keys. */
+final class Views {
+
+    private Views() {
+    }
+
+    record Overview(Instant asOf, Filters filters, Campaigns campaigns, Reach reach, List<AudienceProgress> targets,
+                    Map<String, Long> materials, Courses courses, Participants participants) {
+    }
+
+    record Filters(String office, String theme, String from, String to) {
+    }
+
+    record Campaigns(long total, Map<String, Long> byStatus, long updatesCounted) {
+    }
+
+    /** {@code byTheme} counts a campaign's reach under each of its themes, so it may sum to more than the total. */
+    record Reach(long total, Map<String, Long> byAudience, Map<String, Long> byTheme, Map<String, Long> byChannel,
+                 Map<String, Long> byOffice, Map<String, Long> byMonth, Map<String, Long> bySex,
+                 Map<String, Long> byAgeGroup) {
+    }
+
+    /** Reach of one audience against its target; {@code percentAchieved} is null without a target. */
+    record AudienceProgress(String audience, Long target, long reached, BigDecimal percentAchieved,
+                            Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+    }
+
+    record Courses(long total, Map<String, Long> byStatus, long sessionsHeld) {
+    }
+
+    record Participants(long enrolled, long waitlisted, long withdrawn, long attended, long attendedSessions,
+                        long completed, Map<String, Counts> byOffice, Map<String, Counts> bySex,
+                        Map<String, Counts> byOrganisationType) {
+    }
+
+    /** Participants enrolled now, present (or late) at least once, completed. */
+    record Counts(long enrolled, long attended, long completed) {
+
+        Counts plus(long enrolled, long attended, long completed) {
+            return new Counts(Math.addExact(this.enrolled, enrolled), Math.addExact(this.attended, attended),
+                    Math.addExact(this.completed, completed));
+        }
+    }
+
+    record OfficeFigures(String office, Instant asOf, Overview figures, List<CampaignSummary> campaigns,
+                         List<CourseSummary> courses) {
+    }
+
+    record CampaignSummary(String id, String title, String status, long reached, Instant asOf) {
+    }
+
+    record CourseSummary(String id, String title, String status, long enrolled, long completed, Instant asOf) {
+    }
+
+    record Month(String month, long people) {
+    }
+
+    record CampaignDetail(String id, String office, String title, String status, List<String> themes,
+                          List<String> channels, List<String> partners, String startDate, String endDate,
+                          long sequence, Instant asOf, long reached, List<AudienceProgress> audiences,
+                          Map<String, Long> bySex, Map<String, Long> byAgeGroup, Map<String, Long> byChannel,
+                          List<Month> monthly, Map<String, Long> materials, long updatesCounted,
+                          long updatesRetracted) {
+    }
+
+    record CourseDetail(String id, String office, String title, List<String> topics, String format, String venue,
+                        List<String> targetAudiences, String startDate, String endDate, int capacity, String status,
+                        long sequence, Instant asOf, long sessionsHeld, List<CourseFigures.Session> sessions,
+                        long enrolled, long waitlisted, long withdrawn, long attendedSessions,
+                        long participantsAttended, long completed, Double completionRate, Double meanPreScore,
+                        Double meanPostScore, List<CourseFigures.Cell> cells) {
+    }
+
+    static BigDecimal percent(long reached, Long target) {
+        if (target == null || target == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(reached).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(target), 1, RoundingMode.HALF_UP);
+    }
+
+    static Instant newest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}

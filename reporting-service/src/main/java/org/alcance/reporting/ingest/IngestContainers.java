@@ -1,0 +1,88 @@
+package org.alcance.reporting.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.alcance.events.Topics;
+import org.alcance.reporting.generation.Generations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One listener container per generation that is being served or built, each consuming both event topics
+ * with that generation's consumer group (from the earliest offset when the group is new) and writing to that
+ * generation's collections.
+ */
+@Component
+public class IngestContainers implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestContainers.class);
+
+    private final ConcurrentKafkaListenerContainerFactory<Object, Object> factory;
+    private final EventApplier applier;
+    private final Generations generations;
+    private final CommonErrorHandler errors;
+    private final int concurrency;
+    private final Map<Long, ConcurrentMessageListenerContainer<Object, Object>> running = new ConcurrentHashMap<>();
+
+    IngestContainers(ConcurrentKafkaListenerContainerFactory<Object, Object> factory, EventApplier applier,
+            Generations generations, KafkaOperations<?, ?> kafka, MeterRegistry meters,
+            @Value("${alcance.reporting.ingest.concurrency:2}") int concurrency,
+            @Value("${alcance.reporting.ingest.retry-interval:500ms}") Duration retryInterval,
+            @Value("${alcance.reporting.ingest.max-database-backoff:10s}") Duration maxDatabaseBackoff) {
+        this.factory = factory;
+        this.applier = applier;
+        this.generations = generations;
+        this.concurrency = concurrency;
+        this.errors = IngestErrors.handler(kafka, meters, retryInterval, maxDatabaseBackoff);
+    }
+
+    /** Starts consuming into {@code generation} unless this replica already does. */
+    public synchronized void ensureRunning(long generation) {
+        if (running.containsKey(generation)) {
+            return;
+        }
+        ConcurrentMessageListenerContainer<Object, Object> container = factory.createContainer(
+                Topics.CAMPAIGN_EVENTS, Topics.TRAINING_EVENTS);
+        container.getContainerProperties().setGroupId(generations.groupId(generation));
+        container.getContainerProperties().setMessageListener((MessageListener<String, byte[]>) record ->
+                applier.apply(record, generation));
+        container.setCommonErrorHandler(errors);
+        container.setConcurrency(concurrency);
+        container.setBeanName("reporting-g" + generation);
+        container.start();
+        running.put(generation, container);
+        log.info("Consuming into generation {} as group {}", generation, generations.groupId(generation));
+    }
+
+    /** Stops every container whose generation is not in {@code keep}. */
+    public synchronized void stopAllExcept(Collection<Long> keep) {
+        for (Long generation : Set.copyOf(running.keySet())) {
+            if (!keep.contains(generation)) {
+                running.remove(generation).stop();
+                log.info("Stopped consuming into generation {}", generation);
+            }
+        }
+    }
+
+    public Set<Long> running() {
+        return Set.copyOf(running.keySet());
+    }
+
+    @Override
+    public synchronized void destroy() {
+        running.values().forEach(ConcurrentMessageListenerContainer::stop);
+        running.clear();
+    }
+}

@@ -1,0 +1,126 @@
+package org.alcance.reporting;
+
+import static org.alcance.reporting.Events.created;
+import static org.alcance.reporting.Events.enrolled;
+import static org.alcance.reporting.Events.reported;
+import static org.alcance.reporting.Events.scheduled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.alcance.events.Sex;
+import org.alcance.events.training.EnrolmentStatus;
+import org.alcance.events.training.OrganisationType;
+import org.alcance.test.IntegrationTest;
+import org.alcance.test.TestInfrastructure;
+import org.alcance.test.TestIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Disposable;
+
+@IntegrationTest
+class FiguresIT {
+
+    private static final TestIssuer ISSUER = TestInfrastructure.get().issuer();
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void shouldShowAFieldOfficeOnlyItsOwnOfficesFiguresAndHeadquartersAll() {
+        String theme = "theme-" + UUID.randomUUID();
+        String gt = "campaign-" + UUID.randomUUID();
+        String hn = "campaign-" + UUID.randomUUID();
+        String hnCourse = "course-" + UUID.randomUUID();
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(created(gt, "GT", theme));
+            producer.send(reported(gt, "GT", "u1", "2002-06-15", "poster", 1_200, 0));
+            producer.send(created(hn, "HN", theme));
+            producer.send(reported(hn, "HN", "u1", "2002-06-15", "radio", 450, 0));
+            producer.send(scheduled(hnCourse, "HN", theme));
+            producer.send(enrolled(hnCourse, "HN", "p1", Sex.MALE, OrganisationType.POLICE, EnrolmentStatus.ENROLLED));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            get("/api/figures/campaigns/" + hn, ISSUER.hq()).expectStatus().isOk();
+            get("/api/figures/courses/" + hnCourse, ISSUER.hq()).expectBody().jsonPath("$.sequence").isEqualTo(2);
+            get("/api/figures/campaigns/" + gt, ISSUER.hq()).expectBody().jsonPath("$.sequence").isEqualTo(2);
+        });
+
+        get("/api/figures/campaigns/" + hn, ISSUER.office("GT")).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        get("/api/figures/courses/" + hnCourse, ISSUER.office("GT")).expectStatus().isNotFound();
+        get("/api/figures/offices/HN", ISSUER.office("GT")).expectStatus().isNotFound();
+        get("/api/figures/overview?office=HN", ISSUER.office("GT")).expectStatus().isForbidden();
+        get("/api/figures/overview", ISSUER.token().roles("office").sign()).expectStatus().isForbidden();
+        get("/api/figures/campaigns/" + hn, ISSUER.office("HN")).expectStatus().isOk();
+        http.get().uri("/api/figures/overview").exchange().expectStatus().isUnauthorized();
+
+        get("/api/figures/overview?theme=" + theme, ISSUER.office("GT")).expectStatus().isOk().expectBody()
+                .jsonPath("$.reach.total").isEqualTo(1_200)
+                .jsonPath("$.reach.byOffice.HN").doesNotExist()
+                .jsonPath("$.courses.total").isEqualTo(0);
+        get("/api/figures/overview?theme=" + theme, ISSUER.hq()).expectStatus().isOk().expectBody()
+                .jsonPath("$.reach.total").isEqualTo(1_650)
+                .jsonPath("$.reach.byOffice.HN").isEqualTo(450)
+                .jsonPath("$.participants.byOffice.HN.enrolled").isEqualTo(1);
+        get("/api/figures/offices/HN?theme=" + theme, ISSUER.admin()).expectStatus().isOk().expectBody()
+                .jsonPath("$.office").isEqualTo("HN")
+                .jsonPath("$.figures.reach.total").isEqualTo(450)
+                .jsonPath("$.campaigns[0].id").isEqualTo(hn)
+                .jsonPath("$.campaigns[0].reached").isEqualTo(450)
+                .jsonPath("$.courses[0].enrolled").isEqualTo(1)
+                .jsonPath("$.asOf").isNotEmpty();
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownCampaignAnd400NamingTheFieldForABadPeriod() {
+        get("/api/figures/campaigns/campaign-" + UUID.randomUUID(), ISSUER.hq()).expectStatus().isNotFound();
+        get("/api/figures/overview?from=June", ISSUER.hq()).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("from");
+        get("/api/figures/overview?from=2002-07&to=2002-06", ISSUER.hq()).expectStatus().isBadRequest();
+    }
+
+    @Test
+    void shouldStreamAChangeOfFiguresOnlyToCallersWhoMayReadThem() {
+        String gt = "campaign-" + UUID.randomUUID();
+        String hn = "campaign-" + UUID.randomUUID();
+        List<ServerSentEvent<Map<String, Object>>> received = new CopyOnWriteArrayList<>();
+        Disposable subscription = http.mutate().responseTimeout(Duration.ofSeconds(90)).build()
+                .get().uri("/api/figures/stream").headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+                .getResponseBody().subscribe(received::add);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty()); // the stream is open
+            try (EventProducer producer = new EventProducer()) {
+                producer.send(created(hn, "HN"));
+                producer.send(created(gt, "GT"));
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(received)
+                    .filteredOn(event -> event.data() != null).extracting(ServerSentEvent::data)
+                    .anySatisfy(data -> {
+                        assertThat(data).containsEntry("id", gt).containsEntry("aggregate", "campaign")
+                                .containsEntry("office", "GT")
+                                .containsEntry("type", "org.alcance.campaign.campaign-created.v1");
+                        assertThat(data.get("asOf")).isNotNull();
+                    }));
+            get("/api/figures/campaigns/" + hn, ISSUER.hq()).expectStatus().isOk(); // applied, yet not streamed
+            assertThat(received).filteredOn(event -> event.data() != null)
+                    .noneSatisfy(event -> assertThat(event.data()).containsEntry("id", hn));
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    private WebTestClient.ResponseSpec get(String uri, String token) {
+        return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+}

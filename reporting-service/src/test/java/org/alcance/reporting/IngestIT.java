@@ -1,0 +1,251 @@
+package org.alcance.reporting;
+
+import static org.alcance.reporting.Events.attended;
+import static org.alcance.reporting.Events.completedCourse;
+import static org.alcance.reporting.Events.corrected;
+import static org.alcance.reporting.Events.created;
+import static org.alcance.reporting.Events.enrolled;
+import static org.alcance.reporting.Events.launched;
+import static org.alcance.reporting.Events.reported;
+import static org.alcance.reporting.Events.retracted;
+import static org.alcance.reporting.Events.scheduled;
+import static org.alcance.reporting.Events.session;
+import static org.alcance.reporting.Events.started;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.alcance.events.CloudEvent;
+import org.alcance.events.DomainEvent;
+import org.alcance.events.Sex;
+import org.alcance.events.Topics;
+import org.alcance.events.training.AttendanceStatus;
+import org.alcance.events.training.EnrolmentStatus;
+import org.alcance.events.training.OrganisationType;
+import org.alcance.test.IntegrationTest;
+import org.alcance.test.TestInfrastructure;
+import org.alcance.test.TestIssuer;
+import org.alcance.test.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
+
+@IntegrationTest
+class IngestIT {
+
+    private static final TestIssuer ISSUER = TestInfrastructure.get().issuer();
+    private static final String DEAD_LETTERS = "alcance.reporting.dlt.v1";
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void shouldApplyInterleavedAggregatesExactlyOnceWhenEveryRecordArrivesTwiceWithCorrectionsAndRetractions() {
+        String theme = "theme-" + UUID.randomUUID();
+        String a = "campaign-" + UUID.randomUUID();
+        String b = "campaign-" + UUID.randomUUID();
+        String c = "course-" + UUID.randomUUID();
+        List<DomainEvent> campaignA = List.of(created(a, "GT", theme), launched(a, "GT"),
+                reported(a, "GT", "u1", "2002-06-15", "poster", 1_200, 0),
+                reported(a, "GT", "u2", "2002-06-16", "workshop", 0, 40),
+                reported(a, "GT", "u3", "2002-07-02", "poster", 800, 10),
+                corrected(a, "GT", "u1", 2, "2002-06-15", "poster", 1_000, 0),
+                retracted(a, "GT", "u3"),
+                reported(a, "GT", "u4", "2002-07-20", "radio", 5_000, 0));
+        List<DomainEvent> campaignB = List.of(created(b, "HN", theme), launched(b, "HN"),
+                reported(b, "HN", "v1", "2002-06-20", "radio", 300, 20));
+        List<DomainEvent> course = List.of(scheduled(c, "GT", theme),
+                enrolled(c, "GT", "p1", Sex.FEMALE, OrganisationType.BORDER_GUARD, EnrolmentStatus.ENROLLED),
+                enrolled(c, "GT", "p2", Sex.MALE, OrganisationType.NGO, EnrolmentStatus.ENROLLED),
+                enrolled(c, "GT", "p3", Sex.FEMALE, OrganisationType.NGO, EnrolmentStatus.WAITLISTED),
+                started(c, "GT"), session(c, "GT", "s1"),
+                attended(c, "GT", "s1", "p1", AttendanceStatus.PRESENT),
+                attended(c, "GT", "s1", "p2", AttendanceStatus.LATE),
+                completedCourse(c, "GT", "p1"));
+        double duplicatesBefore = meters.get("alcance.reporting.events.duplicates").counter().count();
+
+        List<EventProducer.Sent> sent = new ArrayList<>();
+        try (EventProducer producer = new EventProducer()) {
+            for (int i = 0; i < 9; i++) {
+                for (List<DomainEvent> stream : List.of(campaignA, campaignB, course)) {
+                    if (i < stream.size()) {
+                        EventProducer.Sent record = producer.send(stream.get(i));
+                        producer.sendAgain(record);
+                        sent.add(record);
+                    }
+                }
+            }
+            sent.subList(0, 6).forEach(producer::sendAgain); // old records again, after newer ones
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/figures/campaigns/" + a, ISSUER.hq())
+                .jsonPath("$.sequence").isEqualTo(8));
+        get("/api/figures/campaigns/" + a, ISSUER.office("GT"))
+                .jsonPath("$.office").isEqualTo("GT")
+                .jsonPath("$.status").isEqualTo("ACTIVE")
+                .jsonPath("$.reached").isEqualTo(6_040)
+                .jsonPath("$.audiences[0].audience").isEqualTo("children")
+                .jsonPath("$.audiences[0].target").isEqualTo(300_000)
+                .jsonPath("$.audiences[0].reached").isEqualTo(6_000)
+                .jsonPath("$.audiences[0].percentAchieved").isEqualTo(2.0)
+                .jsonPath("$.audiences[1].audience").isEqualTo("teachers")
+                .jsonPath("$.audiences[1].reached").isEqualTo(40)
+                .jsonPath("$.audiences[1].percentAchieved").isEqualTo(1.2)
+                .jsonPath("$.audiences[1].bySex.FEMALE").isEqualTo(20)
+                .jsonPath("$.bySex.MALE").isEqualTo(20)
+                .jsonPath("$.byAgeGroup.AGE_25_34").isEqualTo(40)
+                .jsonPath("$.monthly[0].month").isEqualTo("2002-06")
+                .jsonPath("$.monthly[0].people").isEqualTo(1_040)
+                .jsonPath("$.monthly[1].people").isEqualTo(5_000)
+                .jsonPath("$.byChannel.poster").isEqualTo(1_000)
+                .jsonPath("$.materials.posters").isEqualTo(600)
+                .jsonPath("$.updatesCounted").isEqualTo(3)
+                .jsonPath("$.updatesRetracted").isEqualTo(1)
+                .jsonPath("$.asOf").isNotEmpty();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/figures/courses/" + c, ISSUER.hq())
+                .jsonPath("$.sequence").isEqualTo(9));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/figures/campaigns/" + b, ISSUER.hq())
+                .jsonPath("$.sequence").isEqualTo(3));
+
+        get("/api/figures/courses/" + c, ISSUER.office("GT"))
+                .jsonPath("$.status").isEqualTo("STARTED")
+                .jsonPath("$.enrolled").isEqualTo(2)
+                .jsonPath("$.waitlisted").isEqualTo(1)
+                .jsonPath("$.attendedSessions").isEqualTo(2)
+                .jsonPath("$.completed").isEqualTo(1)
+                .jsonPath("$.completionRate").isEqualTo(0.5)
+                .jsonPath("$.sessionsHeld").isEqualTo(1);
+        get("/api/figures/overview?theme=" + theme, ISSUER.hq())
+                .jsonPath("$.campaigns.total").isEqualTo(2)
+                .jsonPath("$.campaigns.byStatus.ACTIVE").isEqualTo(2)
+                .jsonPath("$.reach.total").isEqualTo(6_360)
+                .jsonPath("$.reach.byOffice.GT").isEqualTo(6_040)
+                .jsonPath("$.reach.byOffice.HN").isEqualTo(320)
+                .jsonPath("$.reach.byAudience.children").isEqualTo(6_300)
+                .jsonPath("$.reach.byAudience.teachers").isEqualTo(60)
+                .jsonPath("$.reach.byTheme['" + theme + "']").isEqualTo(6_360)
+                .jsonPath("$.reach.byMonth['2002-06']").isEqualTo(1_360)
+                .jsonPath("$.reach.byMonth['2002-07']").isEqualTo(5_000)
+                .jsonPath("$.reach.byChannel.radio").isEqualTo(5_320)
+                .jsonPath("$.targets[0].audience").isEqualTo("children")
+                .jsonPath("$.targets[0].target").isEqualTo(600_000)
+                .jsonPath("$.targets[0].reached").isEqualTo(6_300)
+                .jsonPath("$.targets[0].percentAchieved").isEqualTo(1.1)
+                .jsonPath("$.targets[1].target").isEqualTo(6_900)
+                .jsonPath("$.targets[1].percentAchieved").isEqualTo(0.9)
+                .jsonPath("$.materials.posters").isEqualTo(630)
+                .jsonPath("$.courses.total").isEqualTo(1)
+                .jsonPath("$.courses.byStatus.STARTED").isEqualTo(1)
+                .jsonPath("$.participants.enrolled").isEqualTo(2)
+                .jsonPath("$.participants.waitlisted").isEqualTo(1)
+                .jsonPath("$.participants.attended").isEqualTo(2)
+                .jsonPath("$.participants.completed").isEqualTo(1)
+                .jsonPath("$.participants.byOffice.GT.completed").isEqualTo(1)
+                .jsonPath("$.participants.bySex.FEMALE.enrolled").isEqualTo(1)
+                .jsonPath("$.participants.bySex.MALE.attended").isEqualTo(1)
+                .jsonPath("$.participants.byOrganisationType.NGO.enrolled").isEqualTo(1)
+                .jsonPath("$.asOf").isNotEmpty();
+        get("/api/figures/overview?theme=" + theme + "&from=2002-07", ISSUER.hq())
+                .jsonPath("$.reach.total").isEqualTo(5_000)
+                .jsonPath("$.materials.posters").isEqualTo(500);
+        get("/api/figures/overview?theme=" + theme + "&from=2002-06-16&to=2002-06-20", ISSUER.hq())
+                .jsonPath("$.reach.total").isEqualTo(360)
+                .jsonPath("$.reach.byAudience.teachers").isEqualTo(60);
+        assertThat(meters.get("alcance.reporting.events.duplicates").counter().count() - duplicatesBefore)
+                .isGreaterThanOrEqualTo(sent.size() + 6);
+    }
+
+    @Test
+    void shouldDeadLetterPoisonRecordsWithTheErrorInHeadersAndApplyTheRest() {
+        String id = "campaign-" + UUID.randomUUID();
+        Map<String, String> expected = new LinkedHashMap<>();
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(created(id, "GT"));
+
+            CloudEvent malformed = producer.envelope(launched(id, "GT"));
+            producer.send(Topics.CAMPAIGN_EVENTS, id, malformed.headers(), EventProducer.utf8("{\"campaignId\": "));
+            expected.put(malformed.id(), "org.alcance.events.InvalidEventException");
+
+            CloudEvent unknown = producer.envelope(launched(id, "GT"));
+            Map<String, byte[]> unknownHeaders = new LinkedHashMap<>(unknown.headers());
+            unknownHeaders.put(CloudEvent.HEADER_TYPE, EventProducer.utf8("org.alcance.campaign.campaign-renamed.v9"));
+            producer.send(Topics.CAMPAIGN_EVENTS, id, unknownHeaders, unknown.data());
+            expected.put(unknown.id(), "org.alcance.events.UnknownEventTypeException");
+
+            CloudEvent headless = producer.envelope(launched(id, "GT"));
+            Map<String, byte[]> missingTime = new LinkedHashMap<>(headless.headers());
+            missingTime.remove(CloudEvent.HEADER_TIME);
+            producer.send(Topics.CAMPAIGN_EVENTS, id, missingTime, headless.data());
+            expected.put(headless.id(), "org.alcance.events.InvalidEventException");
+
+            // valid on the wire, but it moves the campaign to another office: applying it throws every time
+            CloudEvent foreign = producer.envelope(launched(id, "HN"));
+            producer.send(Topics.CAMPAIGN_EVENTS, id, foreign.headers(), foreign.data());
+            expected.put(foreign.id(), "org.alcance.reporting.projection.ProjectionException");
+
+            producer.send(reported(id, "GT", "u1", "2002-06-15", "poster", 700, 0));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/figures/campaigns/" + id, ISSUER.hq())
+                .jsonPath("$.sequence").isEqualTo(6)
+                .jsonPath("$.reached").isEqualTo(700)
+                .jsonPath("$.status").isEqualTo("DRAFT"));
+        List<ConsumerRecord<String, byte[]>> deadLetters = TopicRecords.readUntil(DEAD_LETTERS,
+                read -> ceIds(read, id).keySet().containsAll(expected.keySet()), Duration.ofSeconds(60));
+        Map<String, ConsumerRecord<String, byte[]>> byEventId = ceIds(deadLetters, id);
+        expected.forEach((eventId, exception) -> {
+            ConsumerRecord<String, byte[]> record = byEventId.get(eventId);
+            assertThat(header(record, "kafka_dlt-exception-fqcn") + " " + header(record, "kafka_dlt-exception-cause-fqcn"))
+                    .as("exception of %s", eventId).contains(exception);
+            assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank();
+            assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.CAMPAIGN_EVENTS);
+            assertThat(record.key()).isEqualTo(id);
+        });
+        assertThat(meters.get("alcance.reporting.events.deadlettered").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum()).isGreaterThanOrEqualTo(4);
+        assertThat(meters.get("alcance.reporting.events.gaps").counter().count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldExposeIngestMetricsAndConsumerLagToPrometheus() {
+        try (EventProducer producer = new EventProducer()) {
+            String id = "campaign-" + UUID.randomUUID();
+            producer.send(created(id, "GT"));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/figures/campaigns/" + id,
+                    ISSUER.hq()).jsonPath("$.sequence").isEqualTo(1));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get().uri("/actuator/prometheus")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .contains("alcance_reporting_events_applied_total{", "type=\"org.alcance.campaign.campaign-created.v1\"",
+                        "alcance_reporting_events_duplicates_total", "alcance_reporting_events_gaps_total",
+                        "alcance_reporting_replay_progress", "kafka_consumer_fetch_manager_records_lag_max"));
+    }
+
+    private WebTestClient.BodyContentSpec get(String uri, String token) {
+        return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk().expectBody();
+    }
+
+    private static Map<String, ConsumerRecord<String, byte[]>> ceIds(List<ConsumerRecord<String, byte[]>> records,
+            String key) {
+        return records.stream().filter(r -> key.equals(r.key()) && header(r, CloudEvent.HEADER_ID) != null)
+                .collect(Collectors.toMap(r -> header(r, CloudEvent.HEADER_ID), r -> r, (first, again) -> first));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

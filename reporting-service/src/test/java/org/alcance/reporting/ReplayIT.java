@@ -1,0 +1,103 @@
+package org.alcance.reporting;
+
+import static org.alcance.reporting.Events.corrected;
+import static org.alcance.reporting.Events.created;
+import static org.alcance.reporting.Events.enrolled;
+import static org.alcance.reporting.Events.launched;
+import static org.alcance.reporting.Events.reported;
+import static org.alcance.reporting.Events.retracted;
+import static org.alcance.reporting.Events.scheduled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.alcance.events.Sex;
+import org.alcance.events.training.EnrolmentStatus;
+import org.alcance.events.training.OrganisationType;
+import org.alcance.test.IntegrationTest;
+import org.alcance.test.TestInfrastructure;
+import org.alcance.test.TestIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@IntegrationTest
+class ReplayIT {
+
+    private static final TestIssuer ISSUER = TestInfrastructure.get().issuer();
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void shouldRebuildFiguresEqualToTheLiveOnesWhileTheCurrentGenerationKeepsServing() {
+        String theme = "theme-" + UUID.randomUUID();
+        String campaign = "campaign-" + UUID.randomUUID();
+        String course = "course-" + UUID.randomUUID();
+        try (EventProducer producer = new EventProducer()) {
+            producer.sendAgain(producer.send(created(campaign, "GT", theme)));
+            producer.send(launched(campaign, "GT"));
+            producer.sendAgain(producer.send(reported(campaign, "GT", "u1", "2002-06-15", "poster", 1_200, 30)));
+            producer.send(reported(campaign, "GT", "u2", "2002-08-01", "radio", 2_000, 0));
+            producer.send(corrected(campaign, "GT", "u1", 2, "2002-06-15", "poster", 1_100, 30));
+            producer.send(retracted(campaign, "GT", "u2"));
+            producer.send(scheduled(course, "GT", theme));
+            producer.send(enrolled(course, "GT", "p1", Sex.FEMALE, OrganisationType.JUDICIARY, EnrolmentStatus.ENROLLED));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            body("/api/figures/campaigns/" + campaign).jsonPath("$.sequence").isEqualTo(6);
+            body("/api/figures/courses/" + course).jsonPath("$.sequence").isEqualTo(2);
+        });
+        String liveCampaign = json("/api/figures/campaigns/" + campaign);
+        String liveCourse = json("/api/figures/courses/" + course);
+        String liveOverview = json("/api/figures/overview?theme=" + theme);
+        Map<?, ?> before = state();
+        long generation = ((Number) before.get("activeGeneration")).longValue();
+
+        http.post().uri("/api/admin/replay").headers(h -> h.setBearerAuth(ISSUER.hq())).exchange()
+                .expectStatus().isForbidden();
+        http.post().uri("/api/admin/replay").headers(h -> h.setBearerAuth(ISSUER.office("GT"))).exchange()
+                .expectStatus().isForbidden();
+        http.post().uri("/api/admin/replay").headers(h -> h.setBearerAuth(ISSUER.admin())).exchange()
+                .expectStatus().isAccepted().expectBody()
+                .jsonPath("$.activeGeneration").isEqualTo(generation)
+                .jsonPath("$.buildingGeneration").isEqualTo(generation + 1)
+                .jsonPath("$.replay.status").isEqualTo("BUILDING");
+        // the current generation keeps serving while the new one is built
+        assertThat(json("/api/figures/campaigns/" + campaign)).isEqualTo(liveCampaign);
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                ((Number) state().get("activeGeneration")).longValue()).isEqualTo(generation + 1));
+        Map<?, ?> replay = (Map<?, ?>) state().get("replay");
+        assertThat(replay.get("status")).isEqualTo("DONE");
+        assertThat(replay.get("progress")).isEqualTo(1.0);
+        assertThat(json("/api/figures/campaigns/" + campaign)).isEqualTo(liveCampaign);
+        assertThat(json("/api/figures/courses/" + course)).isEqualTo(liveCourse);
+        assertThat(json("/api/figures/overview?theme=" + theme)).isEqualTo(liveOverview);
+
+        // and the new generation carries on with live events
+        try (EventProducer producer = new EventProducer()) {
+            String next = "campaign-" + UUID.randomUUID();
+            producer.send(created(next, "HN", theme));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> body("/api/figures/campaigns/" + next)
+                    .jsonPath("$.office").isEqualTo("HN"));
+        }
+    }
+
+    private Map<?, ?> state() {
+        return http.get().uri("/api/admin/replay").headers(h -> h.setBearerAuth(ISSUER.admin())).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private WebTestClient.BodyContentSpec body(String uri) {
+        return http.get().uri(uri).headers(h -> h.setBearerAuth(ISSUER.hq())).exchange().expectStatus().isOk()
+                .expectBody();
+    }
+
+    private String json(String uri) {
+        return http.get().uri(uri).headers(h -> h.setBearerAuth(ISSUER.hq())).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}
