@@ -77,6 +77,23 @@ class ProgressUpdateIT {
     }
 
     @Test
+    void shouldAcceptMaterialsWithoutPeopleButNotAnEmptyReport() {
+        String campaign = api.createActive("AL");
+        Map<String, Object> paintings = new HashMap<>(CampaignApi.update("paintings", 0, 0));
+        paintings.put("reach", List.of());
+        paintings.put("materials", Map.of("paintings", 100));
+        api.report("AL", campaign, paintings).expectStatus().isCreated()
+                .expectBody().jsonPath("$.figures.materials.paintings").isEqualTo(100)
+                .jsonPath("$.figures.reach.length()").isEqualTo(0);
+
+        Map<String, Object> empty = new HashMap<>(paintings);
+        empty.put("clientReference", "nothing");
+        empty.remove("materials");
+        api.report("AL", campaign, empty).expectStatus().isEqualTo(422)
+                .expectBody(Map.class).value(problem -> assertThat(fields(problem)).containsExactly("reach"));
+    }
+
+    @Test
     void shouldAnswer400NamingTheFieldOfMalformedJson() {
         String campaign = api.createActive("GT");
         http.post().uri("/api/campaigns/{id}/updates", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))

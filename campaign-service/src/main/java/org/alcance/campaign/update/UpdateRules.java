@@ -29,7 +29,8 @@ final class UpdateRules {
                 .required(place, "place")
                 .text(channel, "channel", 50)
                 .counts(materials, "materials")
-                .required(reach, "reach")
+                .check((reach != null && !reach.isEmpty()) || (materials != null && !materials.isEmpty()), "reach",
+                        "report the people reached, the materials distributed, or both")
                 .optionalText(notes, "notes", 5_000);
         if (reportedOn != null) {
             violations.check(!reportedOn.isBefore(details.startDate()) && !reportedOn.isAfter(details.endDate()),
@@ -43,7 +44,7 @@ final class UpdateRules {
             violations.within(channel, details.channels(), "channel");
         }
         if (reach != null) {
-            violations.check(!reach.isEmpty() && reach.size() <= 50, "reach", "must have 1 to 50 audiences");
+            violations.check(reach.size() <= 50, "reach", "must have at most 50 audiences");
             for (int i = 0; i < reach.size(); i++) {
                 reach(reach.get(i), "reach[" + i + "]", campaign, violations);
             }
@@ -51,7 +52,8 @@ final class UpdateRules {
         }
         violations.throwIfAny();
         return new ProgressUpdate.Figures(reportedOn, new Place(place.name(), place.adminArea()), channel,
-                materials == null ? Map.of() : materials, reach.stream().map(UpdateRules::toReach).toList(),
+                materials == null ? Map.of() : materials,
+                reach == null ? List.of() : reach.stream().map(UpdateRules::toReach).toList(),
                 notes);
     }
 

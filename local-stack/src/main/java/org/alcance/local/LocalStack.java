@@ -1,0 +1,110 @@
+package org.alcance.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs all of Alcance on one machine without Docker: a Kafka broker from the jars, the MongoDB wire
+ * server with a file store under {@code ./data}, a local token issuer, and the three services; then
+ * loads the demo data once through the public APIs. Ctrl-C stops every part.
+ */
+public final class LocalStack {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Map<String, Integer> SERVICES = Map.of(
+            "campaign-service", 8081, "training-service", 8082, "reporting-service", 8083);
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalStack stack = new LocalStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "alcance-stop"));
+        try {
+            stack.run(Path.of("").toAbsolutePath());
+        } catch (Exception e) {
+            System.err.println("Alcance did not start: " + e.getMessage());
+            System.exit(1); // the shutdown hook stops whatever did start
+        }
+        Thread.currentThread().join();
+    }
+
+    private void run(Path root) throws Exception {
+        Instant started = Instant.now();
+        Path data = root.resolve("data");
+        Path logs = Files.createDirectories(data.resolve("logs"));
+        JsonNode demo = DemoLoader.data();
+
+        KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), 9092, 12);
+        running.add(kafka);
+        MongoWireServer mongo = MongoWireServer.fileBacked(data.resolve("mongo").resolve("alcance.mv"), 27017);
+        running.add(mongo);
+        TokenIssuer issuer = TokenIssuer.start(9000, clients(DemoLoader.offices(demo)));
+        running.add(issuer);
+
+        Map<String, String> environment = Map.of(
+                "MONGODB_URI", mongo.connectionString(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "ALCANCE_ISSUER_URI", issuer.uri(),
+                "SPRING_PROFILES_ACTIVE", "local");
+        SERVICES.forEach((name, port) -> services.add(ServiceProcess.start(root, name, port, environment, logs)));
+        for (ServiceProcess service : services) {
+            if (!service.awaitReady(READY_TIMEOUT)) {
+                throw new IllegalStateException(service.name() + " did not become ready; see " + root.relativize(service.log()));
+            }
+        }
+
+        Path loaded = data.resolve("demo-loaded");
+        if (!Files.exists(loaded)) {
+            String summary = new DemoLoader(issuer, "http://localhost:8081").load(demo);
+            Files.writeString(loaded, summary + "\n");
+            System.out.println("Loaded the 2002 field activities: " + summary);
+        }
+        System.out.printf(Locale.ROOT, """
+
+                Alcance is running (ready in %d s; data in ./data, logs in ./data/logs; Ctrl-C stops it)
+                  Dashboard (HQ):   http://localhost:8083/
+                  Campaign API:     http://localhost:8081/swagger-ui.html
+                  Training API:     http://localhost:8082/swagger-ui.html
+                  Token issuer:     %s (local only; clients: hq, admin and one per office, e.g. gt)
+                  Get a token:      curl -s -u gt:gt-secret -d grant_type=client_credentials %s/oauth2/token
+                """, Duration.between(started, Instant.now()).toSeconds(), issuer.uri(), issuer.uri());
+    }
+
+    /** Local-only clients: one per office (id = lower-case office code), plus hq and admin; secret = id + "-secret". */
+    private static Map<String, TokenIssuer.Client> clients(Iterable<String> offices) {
+        Map<String, TokenIssuer.Client> clients = new LinkedHashMap<>();
+        for (String office : offices) {
+            String id = office.toLowerCase(Locale.ROOT);
+            clients.put(id, new TokenIssuer.Client(id + "-secret", office, List.of("office")));
+        }
+        clients.put("hq", new TokenIssuer.Client("hq-secret", null, List.of("hq")));
+        clients.put("admin", new TokenIssuer.Client("admin-secret", null, List.of("admin")));
+        return clients;
+    }
+
+    /** Stops the services together (each drains its requests), then the infrastructure they used. */
+    private synchronized void stop() {
+        services.parallelStream().forEach(ServiceProcess::stop);
+        services.clear();
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e.getMessage());
+            }
+        }
+        running.clear();
+    }
+}
