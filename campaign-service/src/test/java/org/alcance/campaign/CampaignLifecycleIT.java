@@ -145,6 +145,8 @@ class CampaignLifecycleIT {
                 .expectHeader().valueEquals("Idempotency-Key-Replayed", "true")
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(again).isEqualTo(first);
+        create(key, CampaignApi.campaign("Another campaign under the same key")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
         http.get().uri("/api/campaigns?limit=200").headers(h -> h.setBearerAuth(ISSUER.office("GT"))).exchange()
                 .expectBody(Map.class).value(page -> assertThat(((List<?>) page.get("items")).stream()
                         .filter(item -> ((Map<?, ?>) item).get("title").equals("Idempotent " + key))).hasSize(1));

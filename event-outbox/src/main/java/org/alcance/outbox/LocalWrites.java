@@ -22,6 +22,18 @@ public class LocalWrites {
         this.mongo = mongo;
     }
 
+    /** A document of ours, mapped as MongoDB stores it, to be written at {@code revision} with an event. */
+    public OutboxEvent.LocalWrite of(String collection, String id, int revision, Object entity) {
+        Document document = new Document();
+        mongo.getConverter().write(entity, document);
+        return new OutboxEvent.LocalWrite(collection, id, revision, document);
+    }
+
+    /** The entity a local write stores. */
+    public <T> T read(Class<T> type, OutboxEvent.LocalWrite write) {
+        return mongo.getConverter().read(type, write.document());
+    }
+
     public Mono<Void> apply(OutboxEvent.LocalWrite write) {
         return apply(write.collection(), write.id(), write.revision(), write.document());
     }

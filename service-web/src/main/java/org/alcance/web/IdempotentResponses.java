@@ -37,10 +37,15 @@ public class IdempotentResponses {
     }
 
     @Document("idempotent_responses")
-    record StoredResponse(@Id String id, int status, String location, String etag, String body, Instant storedAt) {
+    record StoredResponse(@Id String id, String fingerprint, int status, String location, String etag, String body,
+            Instant storedAt) {
     }
 
-    public Mono<ResponseEntity<?>> respond(Caller caller, String endpoint, String key,
+    /**
+     * Runs {@code action} once per key: a repeat returns the stored answer, and a key sent again
+     * with a different {@code request} body is refused (422) rather than answered for the first one.
+     */
+    public Mono<ResponseEntity<?>> respond(Caller caller, String endpoint, String key, Object request,
             Supplier<Mono<? extends ResponseEntity<?>>> action) {
         if (key == null) {
             return action.get().map(response -> response);
@@ -51,10 +56,18 @@ public class IdempotentResponses {
         }
         // keys belong to the office, not to one token's subject: any of its users or scripts may retry
         String owner = caller.office() != null ? "office:" + caller.office() : "subject:" + caller.subject();
-        String id = digest(owner + "|" + endpoint + "|" + key);
+        String id = digest((owner + "|" + endpoint + "|" + key).getBytes(StandardCharsets.UTF_8));
+        String fingerprint = request == null ? null : digest(json.writeValueAsBytes(request));
         return mongo.findById(id, StoredResponse.class)
-                .<ResponseEntity<?>>map(this::replay)
-                .switchIfEmpty(Mono.defer(() -> action.get().flatMap(response -> store(id, response))));
+                .<ResponseEntity<?>>map(stored -> {
+                    if (stored.fingerprint() != null && !stored.fingerprint().equals(fingerprint)) {
+                        throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, HEADER + " " + key
+                                + " was first used for a different request; use a new key for a new request",
+                                java.util.List.of(new Problem.FieldError(HEADER, "reused with a different body")));
+                    }
+                    return replay(stored);
+                })
+                .switchIfEmpty(Mono.defer(() -> action.get().flatMap(response -> store(id, fingerprint, response))));
     }
 
     /** A stable id for an entity created under an idempotency key, or a fresh one without a key. */
@@ -63,10 +76,10 @@ public class IdempotentResponses {
                 : java.util.UUID.nameUUIDFromBytes((scope + "|" + key).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private Mono<ResponseEntity<?>> store(String id, ResponseEntity<?> response) {
+    private Mono<ResponseEntity<?>> store(String id, String fingerprint, ResponseEntity<?> response) {
         HttpHeaders headers = response.getHeaders();
         String location = headers.getLocation() == null ? null : headers.getLocation().toString();
-        StoredResponse stored = new StoredResponse(id, response.getStatusCode().value(), location,
+        StoredResponse stored = new StoredResponse(id, fingerprint, response.getStatusCode().value(), location,
                 headers.getETag(), json.writeValueAsString(response.getBody()), Instant.now());
         return mongo.insert(stored)
                 .<ResponseEntity<?>>thenReturn(response)
@@ -86,9 +99,9 @@ public class IdempotentResponses {
         return builder.body(json.readTree(stored.body()));
     }
 
-    private static String digest(String value) {
+    private static String digest(byte[] value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

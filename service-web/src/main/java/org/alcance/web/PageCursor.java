@@ -26,6 +26,16 @@ public record PageCursor(Instant at, String id) {
                 Criteria.where(timeField).is(at).and("_id").lt(id));
     }
 
+    /** The cursor after a full page (null after a shorter one: the list ends there). */
+    public static <T> String next(List<T> page, int limit, java.util.function.Function<T, Instant> at,
+            java.util.function.Function<T, String> id) {
+        if (page.size() < limit || page.isEmpty()) {
+            return null;
+        }
+        T last = page.get(page.size() - 1);
+        return new PageCursor(at.apply(last), id.apply(last)).encode();
+    }
+
     public String encode() {
         String raw = at.toEpochMilli() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package org.alcance.campaign.campaign;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.alcance.outbox.Aggregate;
 import org.alcance.outbox.OutboxEvent;
 import org.alcance.events.AudienceTarget;
 import org.springframework.data.annotation.Id;
@@ -25,7 +26,7 @@ public record Campaign(
         String createdBy,
         Instant changedAt,
         List<Revision> revisions,
-        List<OutboxEvent> outbox) {
+        List<OutboxEvent> outbox) implements Aggregate {
 
     public Campaign {
         revisions = revisions == null ? List.of() : revisions;

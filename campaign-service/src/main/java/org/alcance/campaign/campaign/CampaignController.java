@@ -3,6 +3,7 @@ package org.alcance.campaign.campaign;
 import java.net.URI;
 import java.time.LocalDate;
 import org.alcance.web.Caller;
+import org.alcance.web.ETags;
 import org.alcance.web.IdempotentResponses;
 import org.alcance.web.PageCursor;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,7 @@ class CampaignController {
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key) {
         Caller caller = Caller.of(token);
         String id = IdempotentResponses.entityId(caller.office() + "|campaign", key);
-        return idempotent.respond(caller, "POST /api/campaigns", key, () -> campaigns.create(caller, request, id)
+        return idempotent.respond(caller, "POST /api/campaigns", key, request, () -> campaigns.create(caller, request, id)
                 .map(campaign -> ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id()))
                         .eTag(etag(campaign)).body(CampaignView.of(campaign))));
     }
@@ -48,11 +49,8 @@ class CampaignController {
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
         CampaignService.Filter filter = new CampaignService.Filter(office, status, theme, from, to);
         return campaigns.list(Caller.of(token), filter, PageCursor.decode(cursor), PageCursor.limit(limit)).collectList()
-                .map(page -> {
-                    Campaign last = page.size() == limit ? page.get(page.size() - 1) : null;
-                    return new CampaignView.CampaignPage(page.stream().map(CampaignView::of).toList(),
-                            last == null ? null : new PageCursor(last.createdAt(), last.id()).encode());
-                });
+                .map(page -> new CampaignView.CampaignPage(page.stream().map(CampaignView::of).toList(),
+                        PageCursor.next(page, limit, Campaign::createdAt, Campaign::id)));
     }
 
     @GetMapping("/{id}")
@@ -64,7 +62,7 @@ class CampaignController {
     Mono<ResponseEntity<CampaignView>> revise(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody CampaignRequests.Revise patch) {
-        return campaigns.revise(Caller.of(token), id, version(ifMatch), patch).map(CampaignController::withEtag);
+        return campaigns.revise(Caller.of(token), id, ETags.version(ifMatch), patch).map(CampaignController::withEtag);
     }
 
     /** The lifecycle actions; {@code cancel} takes a body with the reason. */
@@ -73,7 +71,7 @@ class CampaignController {
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,
             @RequestBody(required = false) CampaignRequests.Cancel body) {
         Caller caller = Caller.of(token);
-        return idempotent.respond(caller, "POST /api/campaigns/" + id + "/" + action, key, () -> (switch (action) {
+        return idempotent.respond(caller, "POST /api/campaigns/" + id + "/" + action, key, body, () -> (switch (action) {
             case "launch" -> campaigns.launch(caller, id);
             case "complete" -> campaigns.complete(caller, id);
             default -> campaigns.cancel(caller, id, body);
@@ -85,19 +83,6 @@ class CampaignController {
     }
 
     private static String etag(Campaign campaign) {
-        return "\"" + campaign.version() + "\"";
-    }
-
-    /** The version an {@code If-Match} header names; one that names none cannot match. */
-    private static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            return -1L;
-        }
+        return ETags.of(campaign.version());
     }
 }

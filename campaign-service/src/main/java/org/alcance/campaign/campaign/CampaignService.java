@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alcance.outbox.Outbox;
 import org.alcance.web.Caller;
+import org.alcance.web.ETags;
 import org.alcance.web.PageCursor;
 import org.alcance.web.Problem;
 import org.alcance.web.Violations;
@@ -21,7 +22,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,11 +46,10 @@ public class CampaignService {
     }
 
     Mono<Campaign> create(Caller caller, CampaignRequests.Create request, String id) {
-        if (!caller.roles().contains("office") || caller.office() == null) {
-            return Mono.error(Problem.forbidden("Only a field office user (with an office claim) creates campaigns"));
-        }
-        if (request.office() != null && !request.office().equals(caller.office())) {
-            return Mono.error(Problem.forbidden("You create campaigns for your own office, " + caller.office()));
+        try {
+            caller.officeToCreateFor(request.office(), "campaigns");
+        } catch (Problem refused) {
+            return Mono.error(refused);
         }
         Campaign.Details details = CampaignRules.details(request.title(), request.description(), request.themes(),
                 request.channels(), request.partners(), request.audiences(), request.startDate(), request.endDate(),
@@ -75,11 +74,7 @@ public class CampaignService {
 
     /** Refuses a write by anyone but the campaign's own office: 404 if they cannot even read it. */
     public static void requireWriter(Caller caller, Campaign campaign) {
-        if (!caller.writesFor(campaign.office())) {
-            throw caller.canRead(campaign.office())
-                    ? Problem.forbidden("Only office " + campaign.office() + " changes this campaign")
-                    : Problem.notFound("Campaign " + campaign.id());
-        }
+        caller.requireWriter(campaign.office(), "campaign", campaign.id());
     }
 
     Flux<Campaign> list(Caller caller, Filter filter, PageCursor after, int limit) {
@@ -117,10 +112,7 @@ public class CampaignService {
     Mono<Campaign> revise(Caller caller, String id, Long expectedVersion, CampaignRequests.Revise patch) {
         return store.append(id, current -> {
             requireWriter(caller, current);
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw new Problem(HttpStatus.PRECONDITION_FAILED, "The campaign changed since version " + expectedVersion
-                        + "; it is now at version " + current.version());
-            }
+            ETags.requireMatch(expectedVersion, current.version(), "campaign");
             if (!current.status().isOpen()) {
                 throw Problem.conflict("A " + current.status() + " campaign can no longer be revised");
             }

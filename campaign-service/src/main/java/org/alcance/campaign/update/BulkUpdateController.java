@@ -4,15 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.List;
 import org.alcance.web.Caller;
 import org.alcance.web.IdempotentResponses;
-import org.alcance.web.Problem;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
+import org.alcance.web.Uploads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -26,16 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/**
- * A field office's spreadsheet of progress updates in one request, as CSV or JSON. The body is
- * read here, up to {@link #MAX_BYTES}, rather than by a codec, whose limit suits single updates.
- */
+/** A field office's spreadsheet of progress updates in one request, as CSV or JSON. */
 @RestController
 @RequestMapping("/api/campaigns/{campaignId}/updates")
 class BulkUpdateController {
-
-    static final int MAX_BYTES = 10 * 1024 * 1024;
-    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
     private final BulkUpdateService bulk;
     private final IdempotentResponses idempotent;
@@ -67,59 +55,11 @@ class BulkUpdateController {
             ServerHttpRequest request) {
         Caller caller = Caller.of(token);
         return Mono.defer(() -> {
-            BulkUpdateService.Format format = format(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
-            if (request.getHeaders().getContentLength() > MAX_BYTES) {
-                return Mono.error(tooLarge());
-            }
+            Uploads.Format format = Uploads.format(Uploads.contentType(request), true);
             String endpoint = "POST /api/campaigns/" + campaignId + "/updates/bulk" + (dryRun ? "?dryRun=true" : "");
-            return idempotent.respond(caller, endpoint, key, () -> body(request)
+            return idempotent.respond(caller, endpoint, key, null, () -> Uploads.body(request)
                     .flatMap(body -> bulk.upload(caller, campaignId, format, body, dryRun))
                     .map(ResponseEntity::ok));
         });
-    }
-
-    private static BulkUpdateService.Format format(String contentType) {
-        MediaType type;
-        try {
-            type = contentType == null ? null : MediaType.parseMediaType(contentType);
-        } catch (InvalidMediaTypeException e) {
-            type = null;
-        }
-        if (type != null && type.equalsTypeAndSubtype(TEXT_CSV)) {
-            String charset = type.getParameter("charset");
-            if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("\"UTF-8\"")
-                    && !charset.equalsIgnoreCase("US-ASCII")) {
-                throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "A CSV upload is UTF-8 text, not " + charset
-                        + "; save the spreadsheet as \"CSV UTF-8\"",
-                        List.of(new Problem.FieldError("Content-Type", "charset must be UTF-8")));
-            }
-            return BulkUpdateService.Format.CSV;
-        }
-        if (type != null && type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
-            return BulkUpdateService.Format.JSON;
-        }
-        throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "A bulk upload is text/csv or application/json, not "
-                + (contentType == null ? "a body without a Content-Type" : contentType),
-                List.of(new Problem.FieldError("Content-Type", "must be text/csv or application/json")));
-    }
-
-    private static Mono<byte[]> body(ServerHttpRequest request) {
-        return DataBufferUtils.join(request.getBody(), MAX_BYTES)
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge());
-    }
-
-    private static Problem tooLarge() {
-        return new Problem(HttpStatus.CONTENT_TOO_LARGE, "An upload is at most 10 MB: split the file into several uploads",
-                List.of(new Problem.FieldError("body", "must be at most " + MAX_BYTES + " bytes")));
     }
 }

@@ -1,18 +1,19 @@
 package org.alcance.campaign.update;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.alcance.campaign.campaign.Campaign;
 import org.alcance.campaign.campaign.CampaignService;
 import org.alcance.campaign.campaign.CampaignStatus;
 import org.alcance.web.Caller;
+import org.alcance.web.CsvReader;
 import org.alcance.web.Problem;
+import org.alcance.web.RowStatus;
+import org.alcance.web.Uploads;
 import org.alcance.events.AudienceTarget;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -45,28 +46,17 @@ class BulkUpdateService {
         this.json = json;
     }
 
-    enum Format { CSV, JSON }
-
     /** The body of a JSON upload: the rows are the bodies {@code POST .../updates} takes. */
     record JsonUpload(List<UpdateRequests.Report> rows) {
     }
 
     /** What became of one row. */
-    enum Status {
-        CREATED, UNCHANGED, DUPLICATE, REJECTED, VALID;
-
-        @JsonValue
-        String json() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     /**
      * @param updateId the update the row became (or, in a dry run, would become); none for a rejected row
      * @param errors why the row was rejected, or for a duplicate, which row it repeats
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RowResult(int row, String clientReference, Status status, String updateId, List<Problem.FieldError> errors) {
+    record RowResult(int row, String clientReference, RowStatus status, String updateId, List<Problem.FieldError> errors) {
     }
 
     /** The answer to an upload: counts of each status, then every row in the file's order. */
@@ -74,12 +64,12 @@ class BulkUpdateService {
             List<RowResult> rows) {
 
         static Result of(boolean dryRun, List<RowResult> rows) {
-            Map<Status, Long> counts = rows.stream().collect(Collectors.groupingBy(RowResult::status, Collectors.counting()));
-            return new Result(dryRun, rows.size(), count(counts, Status.CREATED), count(counts, Status.UNCHANGED),
-                    count(counts, Status.DUPLICATE), count(counts, Status.REJECTED), count(counts, Status.VALID), rows);
+            Map<RowStatus, Long> counts = rows.stream().collect(Collectors.groupingBy(RowResult::status, Collectors.counting()));
+            return new Result(dryRun, rows.size(), count(counts, RowStatus.CREATED), count(counts, RowStatus.UNCHANGED),
+                    count(counts, RowStatus.DUPLICATE), count(counts, RowStatus.REJECTED), count(counts, RowStatus.VALID), rows);
         }
 
-        private static int count(Map<Status, Long> counts, Status status) {
+        private static int count(Map<RowStatus, Long> counts, RowStatus status) {
             return counts.getOrDefault(status, 0L).intValue();
         }
     }
@@ -88,13 +78,13 @@ class BulkUpdateService {
      * Refuses the whole upload up front when the campaign cannot take progress (404, 403, 409), its
      * file cannot be read (400, 422) or it has too many rows (413); otherwise reports row by row.
      */
-    Mono<Result> upload(Caller caller, String campaignId, Format format, byte[] body, boolean dryRun) {
+    Mono<Result> upload(Caller caller, String campaignId, Uploads.Format format, byte[] body, boolean dryRun) {
         return campaigns.readable(caller, campaignId).flatMap(campaign -> {
             CampaignService.requireWriter(caller, campaign);
             if (campaign.status() != CampaignStatus.ACTIVE) {
                 throw Problem.conflict("Progress is reported on ACTIVE campaigns; this one is " + campaign.status());
             }
-            List<BulkRow> rows = format == Format.CSV ? csv(body, campaign) : json(body);
+            List<BulkRow> rows = format == Uploads.Format.CSV ? csv(body, campaign) : json(body);
             if (rows.size() > MAX_ROWS) {
                 throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "An upload holds at most " + MAX_ROWS
                         + " rows and this one has " + rows.size() + ": split it into several uploads",
@@ -129,15 +119,15 @@ class BulkUpdateService {
             List<Problem.FieldError> errors = new ArrayList<>(row.errors());
             errors.add(0, new Problem.FieldError("clientReference",
                     "is required: every row needs the office's own id for it, so that sending it again changes nothing"));
-            return new RowResult(row.row(), reference, Status.REJECTED, null, errors);
+            return new RowResult(row.row(), reference, RowStatus.REJECTED, null, errors);
         }
         Integer first = firstRowOf.putIfAbsent(reference, row.row());
         if (first != null) {
-            return new RowResult(row.row(), reference, Status.DUPLICATE, null,
+            return new RowResult(row.row(), reference, RowStatus.DUPLICATE, null,
                     List.of(new Problem.FieldError("clientReference", "repeats row " + first + " of this upload")));
         }
         if (!row.errors().isEmpty()) {
-            return new RowResult(row.row(), reference, Status.REJECTED, null, row.errors());
+            return new RowResult(row.row(), reference, RowStatus.REJECTED, null, row.errors());
         }
         return null;
     }
@@ -176,25 +166,18 @@ class BulkUpdateService {
     private static RowResult result(BulkRow row, Object outcome, boolean dryRun) {
         if (outcome instanceof UpdateService.Outcome reported) {
             return new RowResult(row.row(), row.clientReference(),
-                    !reported.created() ? Status.UNCHANGED : dryRun ? Status.VALID : Status.CREATED,
+                    RowStatus.accepted(reported.created(), dryRun),
                     reported.update().id(), List.of());
         }
         Problem problem = (Problem) outcome;
         List<Problem.FieldError> errors = problem.errors().isEmpty()
                 ? List.of(new Problem.FieldError("row", problem.getMessage()))
                 : row.inFileTerms(problem.errors());
-        return new RowResult(row.row(), row.clientReference(), Status.REJECTED, null, errors);
+        return new RowResult(row.row(), row.clientReference(), RowStatus.REJECTED, null, errors);
     }
 
     private static List<BulkRow> csv(byte[] body, Campaign campaign) {
-        List<CsvReader.Record> records;
-        try {
-            records = CsvReader.read(body);
-        } catch (CsvReader.MalformedCsv e) {
-            throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "The body is not readable CSV: " + e.getMessage(),
-                    List.of(new Problem.FieldError("line " + e.line(), e.getMessage())));
-        }
-        return CsvRows.rows(records, campaign.details().audiences().stream().map(AudienceTarget::audience).toList());
+        return CsvRows.rows(CsvReader.readUpload(body), campaign.details().audiences().stream().map(AudienceTarget::audience).toList());
     }
 
     private List<BulkRow> json(byte[] body) {

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.alcance.web.CsvReader;
 import org.alcance.web.Problem;
 import org.alcance.events.AgeGroup;
 import org.alcance.events.Sex;

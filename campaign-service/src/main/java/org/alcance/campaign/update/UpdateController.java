@@ -42,7 +42,7 @@ class UpdateController {
             @RequestBody UpdateRequests.Report request) {
         Caller caller = Caller.of(token);
         String updateId = UpdateService.updateId(campaignId, request.clientReference(), key);
-        return idempotent.respond(caller, "POST /api/campaigns/" + campaignId + "/updates", key,
+        return idempotent.respond(caller, "POST /api/campaigns/" + campaignId + "/updates", key, request,
                 () -> updates.report(caller, campaignId, request, updateId, false).map(outcome -> outcome.created()
                         ? ResponseEntity.created(URI.create("/api/campaigns/" + campaignId + "/updates/" + updateId))
                                 .body(outcome.update())
@@ -71,7 +71,7 @@ class UpdateController {
             @RequestBody UpdateRequests.Correct request) {
         Caller caller = Caller.of(token);
         return idempotent.respond(caller, "POST /api/campaigns/" + campaignId + "/updates/" + updateId + "/correction",
-                key, () -> updates.correct(caller, campaignId, updateId, request).map(ResponseEntity::ok));
+                key, request, () -> updates.correct(caller, campaignId, updateId, request).map(ResponseEntity::ok));
     }
 
     @PostMapping("/{updateId}/retraction")
@@ -80,6 +80,6 @@ class UpdateController {
             @RequestBody UpdateRequests.Retract request) {
         Caller caller = Caller.of(token);
         return idempotent.respond(caller, "POST /api/campaigns/" + campaignId + "/updates/" + updateId + "/retraction",
-                key, () -> updates.retract(caller, campaignId, updateId, request).map(ResponseEntity::ok));
+                key, request, () -> updates.retract(caller, campaignId, updateId, request).map(ResponseEntity::ok));
     }
 }

@@ -3,7 +3,6 @@ package org.alcance.campaign.update;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.alcance.events.campaign.Place;
 import org.alcance.events.campaign.ProgressCorrected;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.campaign.ProgressRetracted;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -116,8 +114,8 @@ public class UpdateService {
                         List<Object> results = new ArrayList<>();
                         List<OutboxEvent> events = new ArrayList<>();
                         for (Row row : rows) {
-                            Optional<ProgressUpdate> existing = newestPendingWrite(campaign, row.updateId())
-                                    .map(write -> toUpdate(write.document()))
+                            Optional<ProgressUpdate> existing = campaign.newestPendingWrite(row.updateId())
+                                    .map(write -> localWrites.read(ProgressUpdate.class, write))
                                     .or(() -> Optional.ofNullable(stored.get(row.updateId())));
                             if (existing.isPresent()) {
                                 results.add(new Outcome(existing.get(), false));
@@ -233,8 +231,8 @@ public class UpdateService {
             return latest(campaign, updateId).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(existing -> decide.apply(campaign, existing));
         }).flatMap(campaign -> {
-            OutboxEvent.LocalWrite written = newestPendingWrite(campaign, updateId).orElseThrow();
-            return localWrites.apply(written).thenReturn(toUpdate(written.document()));
+            OutboxEvent.LocalWrite written = campaign.newestPendingWrite(updateId).orElseThrow();
+            return localWrites.apply(written).thenReturn(localWrites.read(ProgressUpdate.class, written));
         });
     }
 
@@ -250,27 +248,15 @@ public class UpdateService {
 
     /** The event, carrying the update's new state as its local write. */
     private OutboxEvent entry(long sequence, ProgressUpdate update, DomainEvent event) {
-        Document document = new Document();
-        mongo.getConverter().write(update, document);
         return outbox.entry(event, sequence,
-                new OutboxEvent.LocalWrite(ProgressUpdate.COLLECTION, update.id(), update.revision(), document));
+                localWrites.of(ProgressUpdate.COLLECTION, update.id(), update.revision(), update));
     }
 
     /** The update's newest state: a revision still waiting in the outbox, else the stored one. */
     private Mono<ProgressUpdate> latest(Campaign campaign, String updateId) {
-        return newestPendingWrite(campaign, updateId).map(write -> Mono.just(toUpdate(write.document())))
+        return campaign.newestPendingWrite(updateId).map(write -> Mono.just(localWrites.read(ProgressUpdate.class, write)))
                 .orElseGet(() -> mongo.findById(updateId, ProgressUpdate.class)
                         .filter(update -> update.campaignId().equals(campaign.id())));
-    }
-
-    private static Optional<OutboxEvent.LocalWrite> newestPendingWrite(Campaign campaign, String updateId) {
-        return campaign.outbox().stream().map(OutboxEvent::localWrite)
-                .filter(write -> write != null && write.id().equals(updateId))
-                .max(Comparator.comparingInt(OutboxEvent.LocalWrite::revision));
-    }
-
-    private ProgressUpdate toUpdate(Document document) {
-        return mongo.getConverter().read(ProgressUpdate.class, document);
     }
 
     private LocalDate latestToday() {

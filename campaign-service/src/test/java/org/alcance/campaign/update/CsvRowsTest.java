@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.alcance.web.CsvReader;
 import org.alcance.web.Problem;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.alcance.campaign.update;
+package org.alcance.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

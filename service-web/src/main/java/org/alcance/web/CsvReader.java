@@ -1,4 +1,4 @@
-package org.alcance.campaign.update;
+package org.alcance.web;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
 /**
  * Reads comma-separated values as RFC 4180 writes them: records end with CRLF or LF (a lone CR
@@ -13,7 +14,7 @@ import java.util.List;
  * one {@code "}). A quote inside an unquoted field is kept as it is. Cells are returned as written,
  * untrimmed; a line break at the end of the text does not start another record.
  */
-final class CsvReader {
+public final class CsvReader {
 
     private static final char BOM = '\uFEFF';
 
@@ -21,15 +22,15 @@ final class CsvReader {
     }
 
     /** One record and the line of the text it starts on (1 for the first). */
-    record Record(int line, List<String> cells) {
+    public record Record(int line, List<String> cells) {
 
-        boolean isBlank() {
+        public boolean isBlank() {
             return cells.stream().allMatch(String::isBlank);
         }
     }
 
     /** Text that is not CSV (or not UTF-8), with where the reader gave up. */
-    static final class MalformedCsv extends RuntimeException {
+    public static final class MalformedCsv extends RuntimeException {
 
         private final int line;
 
@@ -38,13 +39,23 @@ final class CsvReader {
             this.line = line;
         }
 
-        int line() {
+        public int line() {
             return line;
         }
     }
 
+    /** Reads an uploaded file; text that is not CSV refuses the whole upload with 422, naming the line. */
+    public static List<Record> readUpload(byte[] utf8) {
+        try {
+            return read(utf8);
+        } catch (MalformedCsv e) {
+            throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "The body is not readable CSV: " + e.getMessage(),
+                    List.of(new Problem.FieldError("line " + e.line(), e.getMessage())));
+        }
+    }
+
     /** Decodes UTF-8 strictly, skipping a byte order mark, and reads the records. */
-    static List<Record> read(byte[] utf8) {
+    public static List<Record> read(byte[] utf8) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -58,7 +69,7 @@ final class CsvReader {
         return read(text);
     }
 
-    static List<Record> read(String text) {
+    public static List<Record> read(String text) {
         List<Record> records = new ArrayList<>();
         int n = text.length();
         int i = !text.isEmpty() && text.charAt(0) == BOM ? 1 : 0;

@@ -1,0 +1,98 @@
+package org.alcance.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Every change to an aggregate is one conditional single-document write that applies the change
+ * and appends its events to the outbox together; a write that lost a race with another one is
+ * decided again on the fresh document. The documents live in the outbox's collection and keep
+ * {@code changedAt} as the time of their last write. A service says how it refuses (its error
+ * type) by implementing {@link #notFound} and {@link #tooManyPending}.
+ */
+public abstract class AggregateWriter<T extends Aggregate> {
+
+    private static final int MAX_ATTEMPTS = 100;
+
+    private final Class<T> type;
+    private final ReactiveMongoTemplate mongo;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final String collection;
+
+    protected AggregateWriter(Class<T> type, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock,
+            OutboxProperties settings) {
+        this.type = type;
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.collection = settings.collection();
+    }
+
+    /** What to change in the document, and the events that say so, numbered after its sequence. */
+    public record Append(Update changes, List<OutboxEvent> events) {
+    }
+
+    /** The error for an aggregate that does not exist. */
+    protected abstract RuntimeException notFound(String id);
+
+    /** The error for a write that would hold more than {@link Outbox#MAX_PENDING} unpublished events. */
+    protected abstract RuntimeException tooManyPending(String id);
+
+    public Mono<T> find(String id) {
+        return mongo.findById(id, type, collection);
+    }
+
+    /** Stores a new aggregate with its first events; a second insert of the same id fails as a duplicate key. */
+    public Mono<T> insert(T aggregate) {
+        return mongo.insert(aggregate, collection).doOnSuccess(stored -> outbox.stored());
+    }
+
+    /**
+     * Reads the aggregate, lets {@code decide} check it and say what to append, and writes that only
+     * if nothing else was written meanwhile; otherwise decides again. {@code decide} may throw to refuse.
+     */
+    public Mono<T> append(String id, Function<T, Append> decide) {
+        return appendAfter(id, current -> Mono.fromCallable(() -> decide.apply(current)));
+    }
+
+    /** As {@link #append}, for a decision that needs to read more than the aggregate. */
+    public Mono<T> appendAfter(String id, Function<T, Mono<Append>> decide) {
+        return Mono.defer(() -> find(id)
+                        .switchIfEmpty(Mono.error(() -> notFound(id)))
+                        .flatMap(current -> decide.apply(current).flatMap(append -> write(current, append))))
+                .retryWhen(Retry.max(MAX_ATTEMPTS).filter(ConcurrentWrite.class::isInstance))
+                .doOnSuccess(stored -> outbox.stored());
+    }
+
+    private Mono<T> write(T current, Append append) {
+        if (current.outbox().size() + append.events().size() > Outbox.MAX_PENDING) {
+            return Mono.error(tooManyPending(current.id()));
+        }
+        Update update = append.changes()
+                .set("sequence", current.sequence() + append.events().size())
+                .set("changedAt", clock.instant());
+        if (!append.events().isEmpty()) {
+            update.push("outbox").each(append.events().toArray());
+        }
+        Query unchanged = Query.query(Criteria.where("_id").is(current.id()).and("sequence").is(current.sequence()));
+        return mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true), type, collection)
+                .switchIfEmpty(Mono.error(new ConcurrentWrite()));
+    }
+
+    /** Another write got there first; the change is decided again on the fresh document. */
+    private static final class ConcurrentWrite extends RuntimeException {
+
+        ConcurrentWrite() {
+            super("concurrent write", null, false, false);
+        }
+    }
+}
