@@ -9,8 +9,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Bearer tokens everywhere (see {@link ApiSecurity}) but on certificate verification, which anyone
- * holding a certificate's code may do.
+ * Bearer tokens everywhere (see {@link ApiSecurity}) but on the API description and on certificate
+ * verification, which anyone holding a certificate's code may do.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -20,6 +20,7 @@ class SecurityConfiguration {
         return ApiSecurity.bearerTokens(http, problems)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/api/certificates/*").permitAll()
+                        .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .build();

@@ -1,0 +1,33 @@
+package org.alcance.training.course;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The bodies field offices send about courses; {@link CourseRules} checks every field at once. */
+final class CourseRequests {
+
+    private CourseRequests() {
+    }
+
+    /** Omitted: 80% attendance and no assessment needed. */
+    record Rule(Double minAttendanceShare, Integer minPostScore) {
+    }
+
+    /** {@code format} is one of COURSE, WORKSHOP, SEMINAR, ROUND_TABLE, STUDY_VISIT, E_LEARNING. */
+    record Create(String office, String title, List<String> topics, String format, String venue, List<String> partners,
+            List<String> presenters, List<String> targetAudiences, LocalDate startDate, LocalDate endDate,
+            Integer capacity, Rule completionRule) {
+    }
+
+    /** Only the fields present change; {@code reason} travels with the revision's event. */
+    record Revise(String title, List<String> topics, String format, String venue, List<String> partners,
+            List<String> presenters, List<String> targetAudiences, LocalDate startDate, LocalDate endDate,
+            Integer capacity, Rule completionRule, String reason) {
+    }
+
+    record Cancel(String reason) {
+    }
+
+    record AddSession(LocalDate date, String title, Integer durationMinutes) {
+    }
+}

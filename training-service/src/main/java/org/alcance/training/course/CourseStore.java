@@ -1,0 +1,30 @@
+package org.alcance.training.course;
+
+import java.time.Clock;
+import org.alcance.outbox.AggregateWriter;
+import org.alcance.outbox.Outbox;
+import org.alcance.outbox.OutboxProperties;
+import org.alcance.web.Problem;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Every change to a course, its enrolments and attendance included, goes through here (see {@link AggregateWriter}). */
+@Component
+public class CourseStore extends AggregateWriter<Course> {
+
+    CourseStore(ReactiveMongoTemplate mongo, Outbox outbox, Clock clock, OutboxProperties settings) {
+        super(Course.class, mongo, outbox, clock, settings);
+    }
+
+    @Override
+    protected RuntimeException notFound(String id) {
+        return Problem.notFound("Course " + id);
+    }
+
+    @Override
+    protected RuntimeException tooManyPending(String id) {
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "Too many events of this course are waiting for the message broker; retry later");
+    }
+}
