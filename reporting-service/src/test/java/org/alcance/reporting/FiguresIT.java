@@ -17,7 +17,7 @@ import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.test.TestIssuer;
+import org.alcance.local.TokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -29,7 +29,7 @@ import reactor.core.Disposable;
 @IntegrationTest
 class FiguresIT {
 
-    private static final TestIssuer ISSUER = TestInfrastructure.get().issuer();
+    private static final TokenIssuer ISSUER = TestInfrastructure.get().issuer();
 
     @Autowired
     WebTestClient http;
@@ -118,6 +118,19 @@ class FiguresIT {
         } finally {
             subscription.dispose();
         }
+    }
+
+    @Test
+    void shouldTellAnyReaderWhichGenerationServesAndHowManyEventsAreNotYetCounted() {
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(created("campaign-" + UUID.randomUUID(), "GT"));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/figures/status", ISSUER.office("GT"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.generation").isNumber()
+                .jsonPath("$.replaying").isEqualTo(false)
+                .jsonPath("$.lag").isNumber());
+        http.get().uri("/api/figures/status").exchange().expectStatus().isUnauthorized();
     }
 
     private WebTestClient.ResponseSpec get(String uri, String token) {

@@ -31,7 +31,7 @@ import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.test.TestIssuer;
+import org.alcance.local.TokenIssuer;
 import org.alcance.test.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -43,7 +43,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @IntegrationTest
 class IngestIT {
 
-    private static final TestIssuer ISSUER = TestInfrastructure.get().issuer();
+    private static final TokenIssuer ISSUER = TestInfrastructure.get().issuer();
     private static final String DEAD_LETTERS = "alcance.reporting.dlt.v1";
 
     @Autowired

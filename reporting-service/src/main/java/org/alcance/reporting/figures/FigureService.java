@@ -2,6 +2,8 @@ package org.alcance.reporting.figures;
 
 import static org.alcance.reporting.figures.Views.newest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,10 +47,16 @@ public class FigureService {
 
     private final ReactiveMongoTemplate mongo;
     private final Generations generations;
+    private final MeterRegistry meters;
 
-    FigureService(ReactiveMongoTemplate mongo, Generations generations) {
+    FigureService(ReactiveMongoTemplate mongo, Generations generations, MeterRegistry meters) {
         this.mongo = mongo;
         this.generations = generations;
+        this.meters = meters;
+    }
+
+    /** An overview with the campaigns and courses it was folded from, one summary each. */
+    record Report(Overview overview, List<CampaignSummary> campaigns, List<CourseSummary> courses) {
     }
 
     /** The rows of reach a campaign contributes within a period, and its materials there. */
@@ -57,44 +65,71 @@ public class FigureService {
     }
 
     Mono<Overview> overview(Caller caller, String office, String theme, Period period, Filters filters) {
-        String scoped = scope(caller, office);
-        return Mono.zip(campaigns(scoped, theme, period), courses(scoped, theme, period))
-                .map(both -> fold(both.getT1(), both.getT2(), period, filters));
+        return timed("overview", Mono.defer(() -> {
+            String scoped = scope(caller, office);
+            return Mono.zip(campaigns(scoped, theme, period), courses(scoped, theme, period))
+                    .map(both -> fold(both.getT1(), both.getT2(), period, filters));
+        }));
+    }
+
+    /** What the overview says, with the campaigns and courses behind it: the exports' source. */
+    Mono<Report> report(Caller caller, String office, String theme, Period period, Filters filters) {
+        return timed("export", Mono.defer(() -> {
+            String scoped = scope(caller, office);
+            return Mono.zip(campaigns(scoped, theme, period), courses(scoped, theme, period))
+                    .map(both -> report(both.getT1(), both.getT2(), period, filters));
+        }));
     }
 
     Mono<OfficeFigures> office(Caller caller, String office, String theme, Period period, Filters filters) {
         if (!caller.canRead(office)) {
             return Mono.error(Problem.notFound("Office " + office));
         }
-        return Mono.zip(campaigns(office, theme, period), courses(office, theme, period)).map(both -> {
-            Overview overview = fold(both.getT1(), both.getT2(), period, filters);
-            List<CampaignSummary> campaigns = both.getT1().stream()
-                    .map(c -> new CampaignSummary(c.id(), c.title(), c.status(),
-                            rows(c, period).stream().mapToLong(Row::people).reduce(0, Math::addExact), c.asOf()))
-                    .toList();
-            List<CourseSummary> courses = both.getT2().stream()
-                    .map(c -> new CourseSummary(c.id(), c.title(), c.status(), c.enrolled(), c.completed(), c.asOf()))
-                    .toList();
-            return new OfficeFigures(office, overview.asOf(), overview, campaigns, courses);
+        return timed("office", Mono.zip(campaigns(office, theme, period), courses(office, theme, period)).map(both -> {
+            Report report = report(both.getT1(), both.getT2(), period, filters);
+            return new OfficeFigures(office, report.overview().asOf(), report.overview(), report.campaigns(),
+                    report.courses());
+        }));
+    }
+
+    static Report report(List<CampaignFigures> campaigns, List<CourseFigures> courses, Period period,
+            Filters filters) {
+        return new Report(fold(campaigns, courses, period, filters),
+                campaigns.stream().map(c -> new CampaignSummary(c.id(), c.office(), c.title(), c.status(),
+                        rows(c, period).stream().mapToLong(Row::people).reduce(0, Math::addExact), c.asOf())).toList(),
+                courses.stream().map(c -> new CourseSummary(c.id(), c.office(), c.title(), c.status(), c.enrolled(),
+                        c.completed(), c.asOf())).toList());
+    }
+
+    /** Times a figures query from subscription to its end, tagged by what was asked and how it ended. */
+    private <T> Mono<T> timed(String query, Mono<T> figures) {
+        return Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(meters);
+            return figures.doOnEach(signal -> {
+                if (signal.isOnComplete() || signal.isOnError()) {
+                    sample.stop(meters.timer("alcance.reporting.query", "query", query,
+                            "outcome", signal.isOnError() ? "error" : "success"));
+                }
+            });
         });
     }
 
     Mono<CampaignDetail> campaign(Caller caller, String id) {
-        return mongo.findById(id, CampaignFigures.class, Generations.campaigns(generations.active()))
+        return timed("campaign", mongo.findById(id, CampaignFigures.class, Generations.campaigns(generations.active()))
                 .filter(c -> c.office() != null && caller.canRead(c.office()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Campaign " + id)))
-                .map(FigureService::detail);
+                .map(FigureService::detail));
     }
 
     Mono<CourseDetail> course(Caller caller, String id) {
-        return mongo.findById(id, CourseFigures.class, Generations.courses(generations.active()))
+        return timed("course", mongo.findById(id, CourseFigures.class, Generations.courses(generations.active()))
                 .filter(c -> c.office() != null && caller.canRead(c.office()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Course " + id)))
                 .map(c -> new CourseDetail(c.id(), c.office(), c.title(), c.topics(), c.format(), c.venue(),
                         c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),
                         c.asOf(), c.sessionsHeld(), List.copyOf(c.sessions().values()), c.enrolled(), c.waitlisted(),
                         c.withdrawn(), c.attendedSessions(), c.participantsAttended(), c.completed(),
-                        c.completionRate(), c.meanPreScore(), c.meanPostScore(), c.cells()));
+                        c.completionRate(), c.meanPreScore(), c.meanPostScore(), c.cells())));
     }
 
     /** Which office a caller's overview covers: null for all; a field office only ever its own. */

@@ -77,7 +77,8 @@ class FiguresController {
                 .filter(change -> caller.canRead(change.office()))
                 .map(change -> ServerSentEvent.builder(change).event("figures")
                         .id(change.aggregate() + ":" + change.id() + ":" + change.sequence()).build());
-        Flux<ServerSentEvent<FigureChanges.Change>> beats = Flux.interval(heartbeat)
+        // the first comment at once: a client sees the stream open before any figure changes
+        Flux<ServerSentEvent<FigureChanges.Change>> beats = Flux.interval(Duration.ZERO, heartbeat)
                 .map(n -> ServerSentEvent.<FigureChanges.Change>builder().comment("keep-alive").build());
         return Flux.merge(updates, beats);
     }

@@ -55,10 +55,10 @@ final class Views {
                          List<CourseSummary> courses) {
     }
 
-    record CampaignSummary(String id, String title, String status, long reached, Instant asOf) {
+    record CampaignSummary(String id, String office, String title, String status, long reached, Instant asOf) {
     }
 
-    record CourseSummary(String id, String title, String status, long enrolled, long completed, Instant asOf) {
+    record CourseSummary(String id, String office, String title, String status, long enrolled, long completed, Instant asOf) {
     }
 
     record Month(String month, long people) {

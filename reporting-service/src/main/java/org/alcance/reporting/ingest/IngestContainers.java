@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alcance.events.Topics;
 import org.alcance.reporting.generation.Generations;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -64,6 +66,29 @@ public class IngestContainers implements DisposableBean {
         container.start();
         running.put(generation, container);
         log.info("Consuming into generation {} as group {}", generation, generations.groupId(generation));
+    }
+
+    /**
+     * How many records this replica's consumers of {@code generation} are behind the end of their partitions, as
+     * their last fetches measured it: the figures served from it are that far behind. Null until they fetched.
+     */
+    public Long recordsBehind(long generation) {
+        ConcurrentMessageListenerContainer<Object, Object> container = running.get(generation);
+        if (container == null) {
+            return null;
+        }
+        Long behind = null;
+        for (Map<MetricName, ? extends Metric> metrics : container.metrics().values()) {
+            for (Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
+                MetricName name = metric.getKey();
+                if ("records-lag".equals(name.name()) && "consumer-fetch-manager-metrics".equals(name.group())
+                        && name.tags().containsKey("partition")
+                        && metric.getValue().metricValue() instanceof Number lag && !Double.isNaN(lag.doubleValue())) {
+                    behind = (behind == null ? 0 : behind) + Math.max(0, lag.longValue());
+                }
+            }
+        }
+        return behind;
     }
 
     /** Stops every container whose generation is not in {@code keep}. */
