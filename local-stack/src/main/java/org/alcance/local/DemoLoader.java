@@ -21,16 +21,23 @@ final class DemoLoader {
     static final String RESOURCE = "/demo/field-activities-2002.json";
     /** Fields of the data set that document it and are not part of an API body. */
     private static final Set<String> ANNOTATIONS = Set.of("ref", "source", "status", "datesFromText", "updates",
-            "participants");
+            "participants", "capacity");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** What the course API requires and the text does not say, stated as such rather than guessed. */
+    private static final String NOT_STATED = "not stated in the source";
+    /** The largest capacity the course API takes: no limit stated, so nobody is waitlisted. */
+    private static final int NO_STATED_LIMIT = 1_000;
+
     private final TokenIssuer issuer;
     private final String campaignService;
+    private final String trainingService;
 
-    DemoLoader(TokenIssuer issuer, String campaignService) {
+    DemoLoader(TokenIssuer issuer, String campaignService, String trainingService) {
         this.issuer = issuer;
         this.campaignService = campaignService;
+        this.trainingService = trainingService;
     }
 
     static JsonNode data() {
@@ -50,30 +57,78 @@ final class DemoLoader {
         return offices;
     }
 
-    /** Returns how many campaigns and updates were sent. */
+    /** Returns what was sent. */
     String load(JsonNode data) throws IOException, InterruptedException {
+        return loadCampaigns(data) + ", " + loadCourses(data);
+    }
+
+    private String loadCampaigns(JsonNode data) throws IOException, InterruptedException {
         int campaigns = 0;
         int updates = 0;
         for (JsonNode campaign : data.path("campaigns")) {
             String token = issuer.office(campaign.path("office").asString());
             String ref = campaign.path("ref").asString();
-            JsonNode created = post(token, "/api/campaigns", "demo-" + ref, body(campaign), 201, 200);
+            JsonNode created = post(campaignService, token, "/api/campaigns", "demo-" + ref, body(campaign), 201, 200);
             String id = created.path("id").asString();
             if ("DRAFT".equals(created.path("status").asString())) {
-                post(token, "/api/campaigns/" + id + "/launch", "demo-" + ref + "-launch", null, 200);
+                post(campaignService, token, "/api/campaigns/" + id + "/launch", "demo-" + ref + "-launch", null, 200);
             }
             for (JsonNode update : campaign.path("updates")) {
                 ObjectNode body = body(update);
                 body.put("clientReference", update.path("ref").asString());
-                post(token, "/api/campaigns/" + id + "/updates", null, body, 201, 200);
+                post(campaignService, token, "/api/campaigns/" + id + "/updates", null, body, 201, 200);
                 updates++;
             }
             if ("COMPLETED".equals(campaign.path("status").asString())) {
-                post(token, "/api/campaigns/" + id + "/complete", "demo-" + ref + "-complete", null, 200, 409);
+                post(campaignService, token, "/api/campaigns/" + id + "/complete", "demo-" + ref + "-complete", null,
+                        200, 409);
             }
             campaigns++;
         }
         return campaigns + " campaigns with " + updates + " progress updates";
+    }
+
+    /**
+     * Courses, and the participants the text counts: each enrolled under a pseudonym ("TN participant
+     * 07"), with the organisation type and country the text gives and sex and age group undisclosed.
+     */
+    private String loadCourses(JsonNode data) throws IOException, InterruptedException {
+        int courses = 0;
+        int participants = 0;
+        for (JsonNode course : data.path("courses")) {
+            String office = course.path("office").asString();
+            String token = issuer.office(office);
+            String ref = course.path("ref").asString();
+            ObjectNode body = body(course);
+            if (!course.path("venue").isString()) {
+                body.put("venue", NOT_STATED);
+            }
+            if (course.path("targetAudiences").isEmpty()) {
+                body.putArray("targetAudiences").add(NOT_STATED);
+            }
+            body.put("capacity", course.path("capacity").isNumber() ? course.path("capacity").asInt() : NO_STATED_LIMIT);
+            JsonNode created = post(trainingService, token, "/api/courses", "demo-" + ref, body, 201, 200);
+            String id = created.path("id").asString();
+            JsonNode group = course.path("participants");
+            for (int i = 1; i <= group.path("count").asInt(); i++) {
+                ObjectNode person = json.createObjectNode()
+                        .put("clientReference", ref + "-" + i)
+                        .put("name", office + " participant " + String.format(java.util.Locale.ROOT, "%02d", i))
+                        .put("organisationType", group.path("organisationType").asString())
+                        .put("sex", "UNDISCLOSED")
+                        .put("ageGroup", "UNKNOWN")
+                        .put("country", group.path("countries").propertyNames().iterator().next());
+                post(trainingService, token, "/api/courses/" + id + "/participants", null, person, 201, 200);
+                participants++;
+            }
+            if ("COMPLETED".equals(course.path("status").asString())) {
+                post(trainingService, token, "/api/courses/" + id + "/start", "demo-" + ref + "-start", null, 200, 409);
+                post(trainingService, token, "/api/courses/" + id + "/complete", "demo-" + ref + "-complete", null,
+                        200, 409);
+            }
+            courses++;
+        }
+        return courses + " courses with " + participants + " participants";
     }
 
     private ObjectNode body(JsonNode activity) {
@@ -84,9 +139,9 @@ final class DemoLoader {
         return body;
     }
 
-    private JsonNode post(String token, String path, String key, JsonNode body, int... accepted)
+    private JsonNode post(String service, String token, String path, String key, JsonNode body, int... accepted)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(campaignService + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * server with a file store under {@code ./data}, a local token issuer, and the three services; then
  * loads the demo data once through the public APIs. Ctrl-C stops every part.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Map<String, Integer> SERVICES = Map.of(
@@ -24,25 +24,56 @@ public final class LocalStack {
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private TokenIssuer issuer;
 
     private LocalStack() {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalStack stack = new LocalStack();
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "alcance-stop"));
+        Instant started = Instant.now();
+        LocalStack stack;
         try {
-            stack.run(Path.of("").toAbsolutePath());
+            stack = start(Path.of("").toAbsolutePath(), Path.of("data").toAbsolutePath());
         } catch (Exception e) {
             System.err.println("Alcance did not start: " + e.getMessage());
-            System.exit(1); // the shutdown hook stops whatever did start
+            System.exit(1);
+            return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "alcance-stop"));
+        System.out.printf(Locale.ROOT, """
+
+                Alcance is running (ready in %d s; data in ./data, logs in ./data/logs; Ctrl-C stops it)
+                  Dashboard (HQ):   http://localhost:8083/
+                  Campaign API:     http://localhost:8081/swagger-ui.html
+                  Training API:     http://localhost:8082/swagger-ui.html
+                  Token issuer:     %s (local only; clients: hq, admin and one per office, e.g. gt)
+                  Get a token:      curl -s -u gt:gt-secret -d grant_type=client_credentials %s/oauth2/token
+                """, Duration.between(started, Instant.now()).toSeconds(), stack.issuer.uri(), stack.issuer.uri());
         Thread.currentThread().join();
     }
 
-    private void run(Path root) throws Exception {
-        Instant started = Instant.now();
-        Path data = root.resolve("data");
+    /**
+     * Starts every part with its data under {@code data}, the services from their jars under
+     * {@code root}, and loads the demo data unless it was loaded into {@code data} before. If a part
+     * fails, what did start is stopped and the exception says which part failed.
+     */
+    public static LocalStack start(Path root, Path data) throws Exception {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.run(root, data);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** The issuer of this stack, to get tokens from. */
+    public TokenIssuer issuer() {
+        return issuer;
+    }
+
+    private void run(Path root, Path data) throws Exception {
         Path logs = Files.createDirectories(data.resolve("logs"));
         JsonNode demo = DemoLoader.data();
 
@@ -50,7 +81,7 @@ public final class LocalStack {
         running.add(kafka);
         MongoWireServer mongo = MongoWireServer.fileBacked(data.resolve("mongo").resolve("alcance.mv"), 27017);
         running.add(mongo);
-        TokenIssuer issuer = TokenIssuer.start(9000, clients(DemoLoader.offices(demo)));
+        issuer = TokenIssuer.start(9000, clients(DemoLoader.offices(demo)));
         running.add(issuer);
 
         Map<String, String> environment = Map.of(
@@ -61,25 +92,16 @@ public final class LocalStack {
         SERVICES.forEach((name, port) -> services.add(ServiceProcess.start(root, name, port, environment, logs)));
         for (ServiceProcess service : services) {
             if (!service.awaitReady(READY_TIMEOUT)) {
-                throw new IllegalStateException(service.name() + " did not become ready; see " + root.relativize(service.log()));
+                throw new IllegalStateException(service.name() + " did not become ready; see " + service.log());
             }
         }
 
         Path loaded = data.resolve("demo-loaded");
         if (!Files.exists(loaded)) {
-            String summary = new DemoLoader(issuer, "http://localhost:8081").load(demo);
+            String summary = new DemoLoader(issuer, "http://localhost:8081", "http://localhost:8082").load(demo);
             Files.writeString(loaded, summary + "\n");
             System.out.println("Loaded the 2002 field activities: " + summary);
         }
-        System.out.printf(Locale.ROOT, """
-
-                Alcance is running (ready in %d s; data in ./data, logs in ./data/logs; Ctrl-C stops it)
-                  Dashboard (HQ):   http://localhost:8083/
-                  Campaign API:     http://localhost:8081/swagger-ui.html
-                  Training API:     http://localhost:8082/swagger-ui.html
-                  Token issuer:     %s (local only; clients: hq, admin and one per office, e.g. gt)
-                  Get a token:      curl -s -u gt:gt-secret -d grant_type=client_credentials %s/oauth2/token
-                """, Duration.between(started, Instant.now()).toSeconds(), issuer.uri(), issuer.uri());
     }
 
     /** Local-only clients: one per office (id = lower-case office code), plus hq and admin; secret = id + "-secret". */
@@ -95,7 +117,8 @@ public final class LocalStack {
     }
 
     /** Stops the services together (each drains its requests), then the infrastructure they used. */
-    private synchronized void stop() {
+    @Override
+    public synchronized void close() {
         services.parallelStream().forEach(ServiceProcess::stop);
         services.clear();
         for (int i = running.size() - 1; i >= 0; i--) {

@@ -108,6 +108,12 @@ public final class TokenIssuer implements AutoCloseable {
 
     /** The client-credentials grant (RFC 6749 §4.4), client authenticated by HTTP Basic or form fields. */
     private void token(HttpExchange exchange) throws IOException {
+        // the dashboard, served on another local port, reads the answer in the browser (a form post needs no preflight)
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && origin.matches("http://(localhost|127\\.0\\.0\\.1)(:\\d+)?")) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+            exchange.getResponseHeaders().set("Vary", "Origin");
+        }
         if (!"POST".equals(exchange.getRequestMethod())) {
             reply(exchange, 405, "{\"error\":\"invalid_request\"}");
             return;

@@ -1,6 +1,7 @@
 package org.alcance.test;
 
 import java.time.Instant;
+import org.alcance.local.TokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -16,7 +17,7 @@ public abstract class SecurityContract {
     @Autowired
     private WebTestClient http;
 
-    private final TestIssuer issuer = TestInfrastructure.get().issuer();
+    private final TokenIssuer issuer = TestInfrastructure.get().issuer();
 
     @Test
     void shouldAnswer401WithoutAToken() {

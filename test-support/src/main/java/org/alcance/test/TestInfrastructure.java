@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.alcance.local.KafkaBroker;
+import org.alcance.local.TokenIssuer;
 import org.alcance.local.MongoWireServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,9 @@ public final class TestInfrastructure {
 
     private final Broker kafka;
     private final String mongoUri;
-    private final TestIssuer issuer;
+    private final TokenIssuer issuer;
 
-    private TestInfrastructure(Broker kafka, String mongoUri, TestIssuer issuer) {
+    private TestInfrastructure(Broker kafka, String mongoUri, TokenIssuer issuer) {
         this.kafka = kafka;
         this.mongoUri = mongoUri;
         this.issuer = issuer;
@@ -63,7 +64,7 @@ public final class TestInfrastructure {
         return mongoUri;
     }
 
-    public TestIssuer issuer() {
+    public TokenIssuer issuer() {
         return issuer;
     }
 
@@ -88,14 +89,14 @@ public final class TestInfrastructure {
                 docker.unpauseContainerCmd(kafka.getContainerId()).exec();
             }
         };
-        return new TestInfrastructure(broker, mongo.getConnectionString(), TestIssuer.start());
+        return new TestInfrastructure(broker, mongo.getConnectionString(), TokenIssuer.start(0, java.util.Map.of()));
     }
 
     private static TestInfrastructure local() {
         Path dir = temporaryDirectory();
         KafkaBroker kafka = KafkaBroker.start(dir, 0, PARTITIONS);
         MongoWireServer mongo = MongoWireServer.inMemory(0);
-        TestIssuer issuer = TestIssuer.start();
+        TokenIssuer issuer = TokenIssuer.start(0, java.util.Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             mongo.close();

@@ -1,0 +1,98 @@
+package org.alcance.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.alcance.local.LocalStack;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole system as {@code ./run-local} runs it: what headquarters sees must add up to the demo data. */
+class LocalStackIT {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldShowHeadquartersTheDemoDataTotalsAndKeepThemAcrossARestart() throws Exception {
+        JsonNode demo = demo();
+        Map<String, Long> reachByAudience = new TreeMap<>();
+        long campaigns = demo.path("campaigns").size();
+        for (JsonNode campaign : demo.path("campaigns")) {
+            for (JsonNode update : campaign.path("updates")) {
+                update.path("reach").forEach(reach ->
+                        reachByAudience.merge(reach.path("audience").asString(), reach.path("people").asLong(), Long::sum));
+            }
+        }
+        long reached = reachByAudience.values().stream().mapToLong(Long::longValue).sum();
+        long courses = demo.path("courses").size();
+        long participants = 0;
+        Map<String, Long> materials = new TreeMap<>();
+        for (JsonNode course : demo.path("courses")) {
+            participants += course.path("participants").path("count").asLong();
+        }
+        for (JsonNode campaign : demo.path("campaigns")) {
+            for (JsonNode update : campaign.path("updates")) {
+                update.path("materials").properties()
+                        .forEach(entry -> materials.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
+            }
+        }
+        long enrolled = participants;
+        Path data = Files.createTempDirectory("alcance-e2e-");
+
+        try (LocalStack stack = LocalStack.start(ROOT, data)) {
+            String hq = stack.issuer().hq();
+            JsonNode overview = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> overview(hq), figures -> figures.path("campaigns").path("total").asLong() == campaigns
+                            && figures.path("courses").path("total").asLong() == courses
+                            && figures.path("participants").path("enrolled").asLong() == enrolled
+                            && figures.path("reach").path("total").asLong() == reached);
+            assertThat(byAudience(overview)).isEqualTo(reachByAudience);
+            assertThat(overview.path("materials").properties()).extracting(Map.Entry::getKey).containsAll(materials.keySet());
+            materials.forEach((kind, count) -> assertThat(overview.path("materials").path(kind).asLong()).isEqualTo(count));
+            assertThat(overview.path("asOf").isNull()).isFalse();
+        }
+        assertThat(Files.readString(data.resolve("demo-loaded")))
+                .contains(campaigns + " campaigns", courses + " courses with " + participants + " participants");
+
+        try (LocalStack again = LocalStack.start(ROOT, data)) {
+            JsonNode overview = overview(again.issuer().hq());
+            assertThat(overview.path("campaigns").path("total").asLong()).isEqualTo(campaigns);
+            assertThat(overview.path("reach").path("total").asLong()).isEqualTo(reached);
+            assertThat(overview.path("participants").path("enrolled").asLong()).isEqualTo(enrolled);
+        }
+    }
+
+    private Map<String, Long> byAudience(JsonNode overview) {
+        Map<String, Long> byAudience = new TreeMap<>();
+        overview.path("reach").path("byAudience").properties()
+                .forEach(entry -> byAudience.put(entry.getKey(), entry.getValue().asLong()));
+        byAudience.values().removeIf(people -> people == 0);
+        return byAudience;
+    }
+
+    private JsonNode overview(String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:8083/api/figures/overview"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode demo() throws Exception {
+        try (InputStream in = LocalStack.class.getResourceAsStream("/demo/field-activities-2002.json")) {
+            return json.readTree(in);
+        }
+    }
+}
