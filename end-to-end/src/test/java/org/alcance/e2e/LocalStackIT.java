@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The whole system as {@code ./run-local} runs it: what headquarters sees must add up to the demo data. */
+/**
+ * The whole system as {@code ./run-local} runs it: what headquarters sees must add up to the demo
+ * data, and a real Prometheus must be able to scrape every service.
+ */
 class LocalStackIT {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final int PROMETHEUS_PORT = 9099;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -73,6 +77,42 @@ class LocalStackIT {
             assertThat(overview.path("reach").path("total").asLong()).isEqualTo(reached);
             assertThat(overview.path("participants").path("enrolled").asLong()).isEqualTo(enrolled);
         }
+    }
+
+    /** A real Prometheus (the Debian package) scrapes the three services and reports each target up. */
+    private void assertThatPrometheusScrapesEveryService(Path data) throws Exception {
+        Path config = data.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                scrape_configs:
+                  - job_name: alcance
+                    metrics_path: /actuator/prometheus
+                    static_configs:
+                      - targets: ['127.0.0.1:8081', '127.0.0.1:8082', '127.0.0.1:8083']
+                """);
+        Process prometheus;
+        try {
+            prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+                    "--storage.tsdb.path=" + data.resolve("prometheus"), "--web.listen-address=127.0.0.1:" + PROMETHEUS_PORT)
+                    .redirectErrorStream(true).redirectOutput(data.resolve("logs").resolve("prometheus.log").toFile()).start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("prometheus is not installed (Debian package prometheus)", e);
+        }
+        try {
+            JsonNode targets = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> get("http://127.0.0.1:" + PROMETHEUS_PORT + "/api/v1/targets").path("data").path("activeTargets"),
+                            active -> active.size() == 3 && java.util.stream.StreamSupport.stream(active.spliterator(), false)
+                                    .allMatch(target -> "up".equals(target.path("health").asString())));
+            assertThat(targets.size()).isEqualTo(3);
+        } finally {
+            prometheus.destroy();
+            prometheus.waitFor();
+        }
+    }
+
+    private JsonNode get(String uri) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private Map<String, Long> byAudience(JsonNode overview) {
