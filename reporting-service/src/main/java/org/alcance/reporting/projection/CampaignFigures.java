@@ -2,7 +2,6 @@ package org.alcance.reporting.projection;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -126,24 +125,14 @@ public record CampaignFigures(
      * @throws ProjectionException if the event belongs to another campaign or another office
      */
     public Step<CampaignFigures> apply(CampaignEvent event, long sequence, Instant time) {
-        if (!id.equals(event.campaignId())) {
-            throw new ProjectionException("Event of campaign " + event.campaignId() + " applied to " + id);
-        }
-        if (sequence <= this.sequence) {
+        if (!Sequencing.isNew("campaign", id, event.campaignId(), office, event.office(), this.sequence, sequence)) {
             return Step.duplicate(this);
-        }
-        if (office != null && !office.equals(event.office())) {
-            throw new ProjectionException("Campaign " + id + " belongs to office " + office + " but event "
-                    + sequence + " says " + event.office());
         }
         Builder next = new Builder(this);
         next.office = event.office();
         next.sequence = sequence;
-        Instant at = time.truncatedTo(ChronoUnit.MILLIS);
-        next.asOf = asOf == null || at.isAfter(asOf) ? at : asOf;
-        if (sequence > this.sequence + 1) {
-            next.gaps = Math.addExact(gaps, 1);
-        }
+        next.asOf = Sequencing.asOf(asOf, time);
+        next.gaps = Sequencing.gaps(gaps, this.sequence, sequence);
         if (event instanceof CampaignCreated e) {
             next.details(e.title(), e.themes(), e.channels(), e.partners(), e.audiences(), e.startDate(),
                     e.endDate());

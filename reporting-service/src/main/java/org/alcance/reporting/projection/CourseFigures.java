@@ -2,7 +2,6 @@ package org.alcance.reporting.projection;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -120,24 +119,14 @@ public record CourseFigures(
 
     /** Like {@link CampaignFigures#apply}: duplicates change nothing, a gap is applied and reported. */
     public Step<CourseFigures> apply(TrainingEvent event, long sequence, Instant time) {
-        if (!id.equals(event.courseId())) {
-            throw new ProjectionException("Event of course " + event.courseId() + " applied to " + id);
-        }
-        if (sequence <= this.sequence) {
+        if (!Sequencing.isNew("course", id, event.courseId(), office, event.office(), this.sequence, sequence)) {
             return Step.duplicate(this);
-        }
-        if (office != null && !office.equals(event.office())) {
-            throw new ProjectionException("Course " + id + " belongs to office " + office + " but event "
-                    + sequence + " says " + event.office());
         }
         Builder next = new Builder(this);
         next.office = event.office();
         next.sequence = sequence;
-        Instant at = time.truncatedTo(ChronoUnit.MILLIS);
-        next.asOf = asOf == null || at.isAfter(asOf) ? at : asOf;
-        if (sequence > this.sequence + 1) {
-            next.gaps = Math.addExact(gaps, 1);
-        }
+        next.asOf = Sequencing.asOf(asOf, time);
+        next.gaps = Sequencing.gaps(gaps, this.sequence, sequence);
         if (event instanceof CourseScheduled e) {
             next.details(e.title(), e.topics(), e.format(), e.venue(), e.targetAudiences(), e.startDate(),
                     e.endDate(), e.capacity(), e.completionRule());
