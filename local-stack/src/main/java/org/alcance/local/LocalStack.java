@@ -58,9 +58,17 @@ public final class LocalStack implements AutoCloseable {
      * fails, what did start is stopped and the exception says which part failed.
      */
     public static LocalStack start(Path root, Path data) throws Exception {
+        return start(root, data, ServiceProcess.DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * As {@link #start(Path, Path)}, but each service's JVM is started with {@code serviceJvmOptions}
+     * instead of run-local's (which stop at C1 for a fast start), e.g. to measure throughput.
+     */
+    public static LocalStack start(Path root, Path data, List<String> serviceJvmOptions) throws Exception {
         LocalStack stack = new LocalStack();
         try {
-            stack.run(root, data);
+            stack.run(root, data, List.copyOf(serviceJvmOptions));
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -73,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
         return issuer;
     }
 
-    private void run(Path root, Path data) throws Exception {
+    private void run(Path root, Path data, List<String> serviceJvmOptions) throws Exception {
         Path logs = Files.createDirectories(data.resolve("logs"));
         JsonNode demo = DemoLoader.data();
 
@@ -89,7 +97,8 @@ public final class LocalStack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "ALCANCE_ISSUER_URI", issuer.uri(),
                 "SPRING_PROFILES_ACTIVE", "local");
-        SERVICES.forEach((name, port) -> services.add(ServiceProcess.start(root, name, port, environment, logs)));
+        SERVICES.forEach((name, port) -> services.add(
+                ServiceProcess.start(root, name, port, environment, logs, serviceJvmOptions)));
         for (ServiceProcess service : services) {
             if (!service.awaitReady(READY_TIMEOUT)) {
                 throw new IllegalStateException(service.name() + " did not become ready; see " + service.log());

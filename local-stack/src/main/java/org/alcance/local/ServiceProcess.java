@@ -32,13 +32,24 @@ final class ServiceProcess {
         this.process = process;
     }
 
+    /**
+     * The JVM options of run-local. C1 only: three services starting at once on two cores are ready in
+     * about half the time; this launcher is for looking around, not for measuring throughput.
+     */
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logs) {
+        return start(root, name, port, environment, logs, DEFAULT_JVM_OPTIONS);
+    }
+
+    static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logs,
+            List<String> jvmOptions) {
         Path jar = jar(root, name);
         Path log = logs.resolve(name + ".log");
-        // C1 only: three services starting at once on two cores are ready in about half the time; this
-        // launcher is for looking around, not for measuring throughput
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
