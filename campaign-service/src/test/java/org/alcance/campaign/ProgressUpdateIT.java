@@ -77,6 +77,23 @@ class ProgressUpdateIT {
     }
 
     @Test
+    void shouldTakeManyConcurrentReportsOnOneCampaignWithoutLosingOrRefusingAny() throws Exception {
+        String campaign = api.createActive("GT");
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(40);
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Map<String, Object> update = CampaignApi.update("concurrent-" + i, i, 2);
+            statuses.add(writers.submit(() -> api.report("GT", campaign, update).returnResult(Void.class).getStatus().value()));
+        }
+        for (java.util.concurrent.Future<Integer> status : statuses) {
+            assertThat(status.get()).isEqualTo(201);
+        }
+        writers.shutdown();
+        http.get().uri("/api/campaigns/{id}/updates?limit=200", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .exchange().expectBody().jsonPath("$.items.length()").isEqualTo(40);
+    }
+
+    @Test
     void shouldAcceptMaterialsWithoutPeopleButNotAnEmptyReport() {
         String campaign = api.createActive("AL");
         Map<String, Object> paintings = new HashMap<>(CampaignApi.update("paintings", 0, 0));

@@ -1,6 +1,7 @@
 package org.alcance.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -16,7 +17,7 @@ import reactor.util.retry.Retry;
  * and appends its events to the outbox together; a write that lost a race with another one is
  * decided again on the fresh document. The documents live in the outbox's collection and keep
  * {@code changedAt} as the time of their last write. A service says how it refuses (its error
- * type) by implementing {@link #notFound} and {@link #tooManyPending}.
+ * type) by implementing {@link #notFound} and {@link #unavailable}.
  */
 public abstract class AggregateWriter<T extends Aggregate> {
 
@@ -44,8 +45,11 @@ public abstract class AggregateWriter<T extends Aggregate> {
     /** The error for an aggregate that does not exist. */
     protected abstract RuntimeException notFound(String id);
 
-    /** The error for a write that would hold more than {@link Outbox#MAX_PENDING} unpublished events. */
-    protected abstract RuntimeException tooManyPending(String id);
+    /**
+     * The error for a change the aggregate cannot take now, though it may later: {@code why} says
+     * whether too many of its events await the broker or too many writers race for it.
+     */
+    protected abstract RuntimeException unavailable(String id, String why);
 
     public Mono<T> find(String id) {
         return mongo.findById(id, type, collection);
@@ -69,13 +73,16 @@ public abstract class AggregateWriter<T extends Aggregate> {
         return Mono.defer(() -> find(id)
                         .switchIfEmpty(Mono.error(() -> notFound(id)))
                         .flatMap(current -> decide.apply(current).flatMap(append -> write(current, append))))
-                .retryWhen(Retry.max(MAX_ATTEMPTS).filter(ConcurrentWrite.class::isInstance))
+                // a short, jittered pause lets racing writers of one aggregate take turns
+                .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(50)).jitter(0.5)
+                        .filter(ConcurrentWrite.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> unavailable(id, "too many requests change it at once")))
                 .doOnSuccess(stored -> outbox.stored());
     }
 
     private Mono<T> write(T current, Append append) {
         if (current.outbox().size() + append.events().size() > Outbox.MAX_PENDING) {
-            return Mono.error(tooManyPending(current.id()));
+            return Mono.error(unavailable(current.id(), "too many of its events are waiting for the message broker"));
         }
         Update update = append.changes()
                 .set("sequence", current.sequence() + append.events().size())

@@ -23,8 +23,8 @@ public class CampaignStore extends AggregateWriter<Campaign> {
     }
 
     @Override
-    protected RuntimeException tooManyPending(String id) {
-        return new Problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "Too many events of this campaign are waiting for the message broker; retry later");
+    protected RuntimeException unavailable(String id, String why) {
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Campaign " + id + " cannot take this change now: " + why
+                + "; retry later");
     }
 }

@@ -23,8 +23,8 @@ public class CourseStore extends AggregateWriter<Course> {
     }
 
     @Override
-    protected RuntimeException tooManyPending(String id) {
-        return new Problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "Too many events of this course are waiting for the message broker; retry later");
+    protected RuntimeException unavailable(String id, String why) {
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Course " + id + " cannot take this change now: " + why
+                + "; retry later");
     }
 }
