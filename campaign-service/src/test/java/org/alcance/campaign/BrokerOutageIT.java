@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.alcance.events.CloudEvent;
 import org.alcance.events.Topics;
 import org.alcance.test.IntegrationTest;
+import org.alcance.test.Prometheus;
 import org.alcance.test.TestInfrastructure;
 import org.alcance.test.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,10 +41,10 @@ class BrokerOutageIT {
                     api.report("GT", campaign, CampaignApi.update("outage-" + i, 10 + i, 2)).expectStatus().isCreated();
                 }
             }
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metric("alcance_outbox_backlog"))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Prometheus.sum(http, "alcance_outbox_backlog"))
                     .isEqualTo(2.0 * UPDATES_PER_CAMPAIGN));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(metric("alcance_outbox_relay_failures_total")).isPositive());
+                    assertThat(Prometheus.sum(http, "alcance_outbox_relay_failures_total")).isPositive());
         } finally {
             broker.start();
         }
@@ -60,17 +61,10 @@ class BrokerOutageIT {
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, expected).boxed().toList());
             assertThat(byCampaign.get(campaign)).extracting(CloudEvent::id).doesNotHaveDuplicates();
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metric("alcance_outbox_backlog")).isZero());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Prometheus.sum(http, "alcance_outbox_backlog")).isZero());
     }
 
     private static Predicate<List<ConsumerRecord<String, byte[]>>> eventsOf(List<String> campaigns, int count) {
         return records -> records.stream().filter(r -> campaigns.contains(r.key())).count() >= count;
-    }
-
-    private double metric(String name) {
-        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        return scrape.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.alcance.events.CloudEvent;
 import org.alcance.test.IntegrationTest;
+import org.alcance.test.Prometheus;
 import org.alcance.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +34,9 @@ class BrokerOutageIT {
                 api.enrolled("AM", course);
             }
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(gauge("alcance_outbox_backlog")).isEqualTo(ENROLMENTS));
+                    assertThat(Prometheus.sum(http, "alcance_outbox_backlog")).isEqualTo(ENROLMENTS));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(gauge("alcance_outbox_relay_failures_total")).isPositive());
+                    assertThat(Prometheus.sum(http, "alcance_outbox_relay_failures_total")).isPositive());
         } finally {
             broker.start();
         }
@@ -44,19 +45,6 @@ class BrokerOutageIT {
         assertThat(events).extracting(CloudEvent::sequence)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 2 + ENROLMENTS).boxed().toList());
         assertThat(events).extracting(CloudEvent::id).doesNotHaveDuplicates();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(gauge("alcance_outbox_backlog")).isZero());
-    }
-
-    /** The sum of a metric's series in the Prometheus scrape. */
-    private double gauge(String metric) {
-        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        double sum = 0;
-        for (String line : scrape.split("\n")) {
-            if (line.matches(java.util.regex.Pattern.quote(metric) + "[{ ].*")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Prometheus.sum(http, "alcance_outbox_backlog")).isZero());
     }
 }
