@@ -1,5 +1,6 @@
 package org.alcance.reporting.ingest;
 
+import java.util.stream.Stream;
 import org.alcance.events.EventCodec;
 import org.alcance.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -7,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -18,20 +20,11 @@ class IngestConfiguration {
 
     // Declared here too, so that the consumer finds them even before a producer ran; an existing topic is left as is.
     @Bean
-    NewTopic campaignEventsTopic(@Value("${alcance.topic.partitions:" + Topics.DEFAULT_PARTITIONS + "}") int partitions,
+    KafkaAdmin.NewTopics topics(@Value("${alcance.topic.partitions:" + Topics.DEFAULT_PARTITIONS + "}") int partitions,
             @Value("${alcance.topic.replicas:1}") short replicas) {
-        return TopicBuilder.name(Topics.CAMPAIGN_EVENTS).partitions(partitions).replicas(replicas).build();
-    }
-
-    @Bean
-    NewTopic trainingEventsTopic(@Value("${alcance.topic.partitions:" + Topics.DEFAULT_PARTITIONS + "}") int partitions,
-            @Value("${alcance.topic.replicas:1}") short replicas) {
-        return TopicBuilder.name(Topics.TRAINING_EVENTS).partitions(partitions).replicas(replicas).build();
-    }
-
-    @Bean
-    NewTopic deadLetterTopic(@Value("${alcance.topic.partitions:" + Topics.DEFAULT_PARTITIONS + "}") int partitions,
-            @Value("${alcance.topic.replicas:1}") short replicas) {
-        return TopicBuilder.name(IngestErrors.DEAD_LETTER_TOPIC).partitions(partitions).replicas(replicas).build();
+        return new KafkaAdmin.NewTopics(
+                Stream.of(Topics.CAMPAIGN_EVENTS, Topics.TRAINING_EVENTS, IngestErrors.DEAD_LETTER_TOPIC)
+                        .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
+                        .toArray(NewTopic[]::new));
     }
 }
