@@ -9,24 +9,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * An in-process MongoDB wire-protocol server: in memory, or file-backed so that data survives a
- * restart. It speaks as MongoDB 5.0 because the current driver rejects older servers.
+ * restart, and then it can also be stopped and started again on the same port, as a database outage
+ * would. It speaks as MongoDB 5.0 because the current driver rejects older servers.
  */
 public final class MongoWireServer implements AutoCloseable {
 
-    private final MongoServer server;
-    private final MongoBackend backend;
+    private final Supplier<MongoBackend> backends;
+    private final int port;
+    private MongoServer server;
 
-    private MongoWireServer(MongoBackend backend, int port) {
-        this.backend = backend.version(ServerVersion.MONGO_5_0);
-        this.server = new MongoServer(this.backend);
-        server.bind("127.0.0.1", port == 0 ? Ports.free() : port);
+    private MongoWireServer(Supplier<MongoBackend> backends, int port) {
+        this.backends = backends;
+        this.port = port == 0 ? Ports.free() : port;
+        start();
     }
 
     public static MongoWireServer inMemory(int port) {
-        return new MongoWireServer(new MemoryBackend(), port);
+        return new MongoWireServer(MemoryBackend::new, port);
     }
 
     public static MongoWireServer fileBacked(Path file, int port) {
@@ -35,19 +38,36 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MongoWireServer(new H2Backend(file.toString()), port);
+        return new MongoWireServer(() -> new H2Backend(file.toString()), port);
+    }
+
+    /** (Re)starts the server on its port: a file-backed one reopens its file, one in memory starts empty. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        server = new MongoServer(backends.get().version(ServerVersion.MONGO_5_0));
+        server.bind("127.0.0.1", port);
+    }
+
+    /** Closes every connection and stops listening; the data of a file-backed server stays in its file. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown(); // also closes the backend, which flushes a file store
+            server = null;
+        }
     }
 
     public String connectionString() {
-        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+        return "mongodb://127.0.0.1:" + port;
     }
 
     public int port() {
-        return server.getLocalAddress().getPort();
+        return port;
     }
 
     @Override
     public void close() {
-        server.shutdown(); // also closes the backend, which flushes a file store
+        stop();
     }
 }

@@ -15,34 +15,35 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** One Alcance service run from its Spring Boot jar in a JVM of its own, logging to a file. */
-final class ServiceProcess {
+/**
+ * One Alcance service run from its Spring Boot jar in a JVM of its own, logging to a file; it can be
+ * killed outright and started again with the same settings, as a crashed pod would be.
+ */
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, ProcessBuilder builder) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.builder = builder;
     }
 
     /**
      * The JVM options of run-local. C1 only: three services starting at once on two cores are ready in
      * about half the time; this launcher is for looking around, not for measuring throughput.
      */
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logs) {
-        return start(root, name, port, environment, logs, DEFAULT_JVM_OPTIONS);
-    }
-
-    static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logs,
+    /** Starts {@code name} from its jar under {@code root} on {@code port}, appending its output to a log in {@code logs}. */
+    public static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logs,
             List<String> jvmOptions) {
         Path jar = jar(root, name);
         Path log = logs.resolve(name + ".log");
@@ -53,8 +54,18 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        ServiceProcess service = new ServiceProcess(name, port, log, builder);
+        service.start();
+        return service;
+    }
+
+    /** Starts the service again with the same jar, options and environment (after {@link #kill()} or {@link #stop()}). */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is running");
+        }
         try {
-            return new ServiceProcess(name, port, log, builder.start());
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(name + " did not start", e);
         }
@@ -70,16 +81,21 @@ final class ServiceProcess {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Waits until the service's readiness probe answers UP; false if it died or the time ran out. */
-    boolean awaitReady(Duration timeout) throws InterruptedException {
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        Process process = current();
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -96,8 +112,18 @@ final class ServiceProcess {
         return false;
     }
 
+    private synchronized Process current() {
+        return process;
+    }
+
+    /** SIGKILL, as the kernel's OOM killer or a lost node would: no shutdown hook, no draining. */
+    public void kill() throws InterruptedException {
+        current().destroyForcibly().waitFor();
+    }
+
     /** Asks the service to stop (it drains in-flight requests), then insists. */
-    void stop() {
+    public void stop() {
+        Process process = current();
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

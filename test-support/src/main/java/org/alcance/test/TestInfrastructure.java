@@ -24,23 +24,36 @@ import org.testcontainers.utility.DockerImageName;
 public final class TestInfrastructure {
 
     static final int PARTITIONS = 12;
+    private static final String MONGO_IMAGE = "mongo:8.0";
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static TestInfrastructure instance;
 
     private final Broker kafka;
     private final String mongoUri;
     private final TokenIssuer issuer;
+    private final boolean docker;
 
-    private TestInfrastructure(Broker kafka, String mongoUri, TokenIssuer issuer) {
+    private TestInfrastructure(Broker kafka, String mongoUri, TokenIssuer issuer, boolean docker) {
         this.kafka = kafka;
         this.mongoUri = mongoUri;
         this.issuer = issuer;
+        this.docker = docker;
     }
 
     /** A Kafka broker that tests can take down and bring back, to prove behaviour during an outage. */
     public interface Broker {
 
         String bootstrapServers();
+
+        void stop();
+
+        void start();
+    }
+
+    /** A MongoDB of one service's own that tests can take down and bring back, data intact. */
+    public interface Database {
+
+        String uri();
 
         void stop();
 
@@ -56,6 +69,12 @@ public final class TestInfrastructure {
         return instance;
     }
 
+    /** What the tests run against, in words for a report. */
+    public String kind() {
+        return docker ? "Testcontainers (apache/kafka and mongo containers)"
+                : "a Kafka broker run from the Maven jars and mongo-java-server";
+    }
+
     public Broker kafka() {
         return kafka;
     }
@@ -68,10 +87,50 @@ public final class TestInfrastructure {
         return issuer;
     }
 
+    /**
+     * Starts another MongoDB of the same kind as the shared one (a {@code mongo} container, or the wire
+     * server with a file store), for a service whose database a test takes down while the others keep theirs.
+     */
+    public Database newDatabase() {
+        if (docker) {
+            MongoDBContainer mongo = new MongoDBContainer(DockerImageName.parse(MONGO_IMAGE));
+            mongo.start();
+            var client = DockerClientFactory.instance().client();
+            return new Database() {
+                public String uri() {
+                    return mongo.getConnectionString();
+                }
+
+                public void stop() {
+                    client.pauseContainerCmd(mongo.getContainerId()).exec();
+                }
+
+                public void start() {
+                    client.unpauseContainerCmd(mongo.getContainerId()).exec();
+                }
+            };
+        }
+        MongoWireServer mongo = MongoWireServer.fileBacked(temporaryDirectory("alcance-mongo-").resolve("alcance.mv"), 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "test-database-stop"));
+        return new Database() {
+            public String uri() {
+                return mongo.connectionString();
+            }
+
+            public void stop() {
+                mongo.stop();
+            }
+
+            public void start() {
+                mongo.start();
+            }
+        };
+    }
+
     private static TestInfrastructure withDocker() {
         KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.2"))
                 .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(PARTITIONS));
-        MongoDBContainer mongo = new MongoDBContainer(DockerImageName.parse("mongo:8.0"));
+        MongoDBContainer mongo = new MongoDBContainer(DockerImageName.parse(MONGO_IMAGE));
         Startables.deepStart(kafka, mongo).join();
         log.info("Test infrastructure: Testcontainers (Docker found): Kafka {} and MongoDB {}",
                 kafka.getBootstrapServers(), mongo.getConnectionString());
@@ -89,11 +148,11 @@ public final class TestInfrastructure {
                 docker.unpauseContainerCmd(kafka.getContainerId()).exec();
             }
         };
-        return new TestInfrastructure(broker, mongo.getConnectionString(), TokenIssuer.start(0, java.util.Map.of()));
+        return new TestInfrastructure(broker, mongo.getConnectionString(), TokenIssuer.start(0, java.util.Map.of()), true);
     }
 
     private static TestInfrastructure local() {
-        Path dir = temporaryDirectory();
+        Path dir = temporaryDirectory("alcance-kafka-");
         KafkaBroker kafka = KafkaBroker.start(dir, 0, PARTITIONS);
         MongoWireServer mongo = MongoWireServer.inMemory(0);
         TokenIssuer issuer = TokenIssuer.start(0, java.util.Map.of());
@@ -117,12 +176,12 @@ public final class TestInfrastructure {
                 kafka.start();
             }
         };
-        return new TestInfrastructure(broker, mongo.connectionString(), issuer);
+        return new TestInfrastructure(broker, mongo.connectionString(), issuer, false);
     }
 
-    private static Path temporaryDirectory() {
+    private static Path temporaryDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("alcance-kafka-");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
