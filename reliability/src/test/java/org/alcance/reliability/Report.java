@@ -50,7 +50,7 @@ final class Report {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
                 # Reliability and security proof
 
-                Written by the `reliability` module's suite (`./mvnw verify`; alone: `./mvnw verify -pl reliability -am`),
+                Written by the `reliability` module's suite (`./mvnw verify`; alone, after `./mvnw install -DskipTests`: `./mvnw verify -pl reliability`),
                 run %s against %s. Each service ran as a process of its own.
 
                 "Events in" counts every progress update and attendance mark the services accepted (201/200) since
