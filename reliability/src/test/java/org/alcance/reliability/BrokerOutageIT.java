@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,7 @@ class BrokerOutageIT {
     void shouldCountEveryUpdateAndAttendanceMarkPostedWhileKafkaWasDownExactlyOnce() throws Exception {
         Pipeline pipeline = Pipeline.get();
         Ledger ledger = Ledger.get();
-        List<String> campaigns = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            campaigns.add(ledger.launchCampaign("GT"));
-        }
+        List<String> campaigns = ledger.launchCampaigns("GT", 8);
         Ledger.Course course = ledger.startedCourse("AM", PARTICIPANTS, SESSIONS);
         assertThat(ledger.settle(Duration.ofSeconds(60)).exact()).isTrue();
 

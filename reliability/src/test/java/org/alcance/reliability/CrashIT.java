@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -27,7 +26,7 @@ class CrashIT {
     void shouldShowExactFiguresAfterReportingServiceIsKilledMidStream() throws Exception {
         Pipeline pipeline = Pipeline.get();
         Ledger ledger = Ledger.get();
-        List<String> campaigns = campaigns(ledger, 4);
+        List<String> campaigns = ledger.launchCampaigns("GT", 4);
         long seed = System.nanoTime();
         Random random = new Random(seed);
         for (int round = 1; round <= KILLS; round++) {
@@ -57,7 +56,7 @@ class CrashIT {
     void shouldShowExactFiguresAfterCampaignServiceIsKilledWithEventsInItsOutbox() throws Exception {
         Pipeline pipeline = Pipeline.get();
         Ledger ledger = Ledger.get();
-        List<String> campaigns = campaigns(ledger, 4);
+        List<String> campaigns = ledger.launchCampaigns("GT", 4);
         assertThat(ledger.settle(Duration.ofSeconds(60)).exact()).isTrue();
 
         pipeline.infrastructure.kafka().stop();
@@ -82,13 +81,5 @@ class CrashIT {
                         + " Kafka started, then the service (ready in %.1f s)", OUTBOX_UPDATES, backlog,
                 started.toMillis() / 1000.0), settled, started);
         assertThat(settled.shown()).isEqualTo(settled.expected());
-    }
-
-    private static List<String> campaigns(Ledger ledger, int count) {
-        List<String> campaigns = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            campaigns.add(ledger.launchCampaign("GT"));
-        }
-        return campaigns;
     }
 }

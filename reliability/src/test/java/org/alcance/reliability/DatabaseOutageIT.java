@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +28,7 @@ class DatabaseOutageIT {
     void shouldCommitNothingWhileTheDatabaseIsDownAndCatchUpExactlyAfterwards() throws Exception {
         Pipeline pipeline = Pipeline.get();
         Ledger ledger = Ledger.get();
-        List<String> campaigns = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            campaigns.add(ledger.launchCampaign("GT"));
-        }
+        List<String> campaigns = ledger.launchCampaigns("GT", 4);
         assertThat(ledger.settle(Duration.ofSeconds(60)).exact()).isTrue();
 
         try (Admin admin = pipeline.admin()) {

@@ -61,6 +61,15 @@ final class Ledger {
         return id;
     }
 
+    /** Creates and launches {@code count} campaigns of {@code office}; returns their ids. */
+    List<String> launchCampaigns(String office, int count) {
+        List<String> campaigns = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            campaigns.add(launchCampaign(office));
+        }
+        return campaigns;
+    }
+
     /** A progress update's body: {@code people} children reached by posters. */
     static Map<String, Object> update(String reference, long people) {
         return map("clientReference", reference, "reportedOn", "2002-06-15",
