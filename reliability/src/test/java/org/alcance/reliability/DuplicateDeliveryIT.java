@@ -27,11 +27,10 @@ class DuplicateDeliveryIT {
         for (int round = 1; round <= 2; round++) {
             Ledger.Figures before = ledger.shown();
             pipeline.reporting.stop();
-            long redelivered;
             try (Admin admin = pipeline.admin()) {
                 Map<TopicPartition, Long> starts = Offsets.of(admin, OffsetSpec.earliest());
                 Map<TopicPartition, Long> ends = Offsets.of(admin, OffsetSpec.latest());
-                redelivered = Offsets.sum(ends) - Offsets.sum(starts);
+                long redelivered = Offsets.sum(ends) - Offsets.sum(starts);
                 Map<TopicPartition, OffsetAndMetadata> reset = new HashMap<>();
                 starts.forEach((partition, offset) -> reset.put(partition, new OffsetAndMetadata(offset)));
                 admin.alterConsumerGroupOffsets(Offsets.GROUP, reset).all().get(30, TimeUnit.SECONDS);
