@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -75,6 +76,19 @@ public class ProblemResponses implements WebExceptionHandler {
     public ServerAccessDeniedHandler denied() {
         return (exchange, e) -> write(exchange.getResponse(),
                 new Problem(HttpStatus.FORBIDDEN, "Your role does not allow this"), exchange.getRequest().getPath().value());
+    }
+
+    /**
+     * Answers a request the firewall refuses, such as one with an encoded slash in its path: 400 as problem+json,
+     * and the connection closed, since the refused request's body was never read and could not be told from
+     * the next request on it (a kept-alive connection then hung now and then).
+     */
+    public ServerExchangeRejectedHandler rejected() {
+        return (exchange, e) -> {
+            exchange.getResponse().getHeaders().setConnection("close");
+            return write(exchange.getResponse(), new Problem(HttpStatus.BAD_REQUEST, e.getMessage()),
+                    exchange.getRequest().getPath().value());
+        };
     }
 
     private static Problem toProblem(Throwable error) {
