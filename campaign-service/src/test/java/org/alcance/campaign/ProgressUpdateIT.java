@@ -123,6 +123,16 @@ class ProgressUpdateIT {
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.post().uri("/api/campaigns/{id}/updates", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reportedOn\":\"2002-06-15\",\"reach\":[{\"audience\":\"children\",\"people\":2.5}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reach[0].people");
+        http.post().uri("/api/campaigns/{id}/updates", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reportedOn\":\"2002-06-15\",\"channel\":\"radio\",\"channel\":\"poster\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/api/campaigns/{id}/updates", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
                 .contentType(MediaType.TEXT_PLAIN).bodyValue("people=5")
                 .exchange().expectStatus().isEqualTo(415);
         http.post().uri("/api/campaigns/{id}/updates", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))

@@ -1,6 +1,7 @@
 package org.alcance.reliability;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, String contentType, String body) {
@@ -31,6 +35,27 @@ final class Http {
 
     /** A request; {@code token} and {@code contentType} may be null; {@code headers} are name, value pairs. */
     Response send(String method, String url, String token, String contentType, byte[] body, String... headers) {
+        HttpResponse<String> response = exchange(request(method, url, token, contentType, body, headers),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.body());
+    }
+
+    /** A GET whose answer may be an endless event stream: its body is then left unread and the stream closed. */
+    Response open(String url, String token) {
+        HttpResponse<InputStream> response = exchange(request("GET", url, token, null, null),
+                HttpResponse.BodyHandlers.ofInputStream());
+        String type = response.headers().firstValue("Content-Type").orElse(null);
+        try (InputStream body = response.body()) {
+            return new Response(response.statusCode(), type, type != null && type.startsWith("text/event-stream") ? ""
+                    : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url, e);
+        }
+    }
+
+    private static HttpRequest request(String method, String url, String token, String contentType, byte[] body,
+            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -43,12 +68,14 @@ final class Http {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        return request.build();
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> answer) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+            return client.send(request, answer);
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + url, e);
+            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -68,6 +95,11 @@ final class Http {
                     + response.body());
         }
         return response.body().isEmpty() ? JSON.createObjectNode() : response.json();
+    }
+
+    /** {@code template} with each {@code {name}} replaced by {@code values.get(name)}, as it is: already encoded. */
+    static String expand(String template, Map<String, String> values) {
+        return PLACEHOLDER.matcher(template).replaceAll(found -> Matcher.quoteReplacement(values.get(found.group(1))));
     }
 
     static byte[] utf8(String text) {

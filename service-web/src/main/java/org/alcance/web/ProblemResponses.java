@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -67,14 +68,26 @@ public class ProblemResponses implements WebExceptionHandler {
 
     /** Answers a request without a valid bearer token: 401 as problem+json. */
     public ServerAuthenticationEntryPoint unauthenticated() {
-        return (exchange, e) -> write(exchange.getResponse(),
-                new Problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required"), exchange.getRequest().getPath().value());
+        return (exchange, e) -> refuseUnread(exchange, new Problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required"));
     }
 
     /** Answers a request whose token lacks the role: 403 as problem+json. */
     public ServerAccessDeniedHandler denied() {
-        return (exchange, e) -> write(exchange.getResponse(),
-                new Problem(HttpStatus.FORBIDDEN, "Your role does not allow this"), exchange.getRequest().getPath().value());
+        return (exchange, e) -> refuseUnread(exchange, new Problem(HttpStatus.FORBIDDEN, "Your role does not allow this"));
+    }
+
+    /** Answers a request the firewall refuses, such as one with an encoded slash in its path: 400 as problem+json. */
+    public ServerExchangeRejectedHandler rejected() {
+        return (exchange, e) -> refuseUnread(exchange, new Problem(HttpStatus.BAD_REQUEST, e.getMessage()));
+    }
+
+    /**
+     * A refusal by security, before anything read the request's body: the connection is closed after it, as
+     * its next request on a kept-alive connection sometimes waited forever behind the unread body.
+     */
+    private Mono<Void> refuseUnread(ServerWebExchange exchange, Problem problem) {
+        exchange.getResponse().getHeaders().setConnection("close");
+        return write(exchange.getResponse(), problem, exchange.getRequest().getPath().value());
     }
 
     private static Problem toProblem(Throwable error) {

@@ -1,10 +1,14 @@
 package org.alcance.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 
 /** Brings the shared HTTP conventions into every service that has this module on its class path. */
 @AutoConfiguration(before = MongoReactiveHealthContributorAutoConfiguration.class)
@@ -15,5 +19,22 @@ public class WebConventionsAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /**
+     * Request bodies mean one thing only: a key given twice is refused rather than its last value taken
+     * unseen, and a fraction where a whole number belongs (people reached, a capacity) is refused rather
+     * than cut down.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictRequestBodies() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** Spring Security's firewall takes this bean, so that its refusals are problem+json like every other. */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemResponses problems) {
+        return problems.rejected();
     }
 }

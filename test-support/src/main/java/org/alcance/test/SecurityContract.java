@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.alcance.local.TokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -42,6 +43,13 @@ public abstract class SecurityContract {
                 issuer.token().office("GT").roles("office").audience("another-api").sign()}) {
             http.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isUnauthorized();
         }
+    }
+
+    @Test
+    void shouldAnswerARequestTheFirewallRefusesAsAProblem() {
+        http.get().uri("/api/me;jsessionid=0").headers(h -> h.setBearerAuth(issuer.office("GT"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
