@@ -149,7 +149,7 @@ public final class Bench {
                 dashboards.add(new Dashboard(updates, events, seconds, status(hqToken), wrk(hq, overviewUrl, 20),
                         wrk(hq, "http://127.0.0.1:8083/api/figures/offices/" + TopicLoad.office(0, SEED_OFFICES), 20),
                         // the same-run baseline: a period makes the overview fold every campaign read from MongoDB
-                        wrk(hq, overviewUrl + "?from=2002-01&to=2002-12", 20, 1)));
+                        wrk(hq, overviewUrl + "?from=2002-01&to=2002-12", 30, 1, 60)));
             }
 
             int rate = (int) Math.max(10, Math.min(2_000, Math.round(ingest.requestsPerSecond() / 20) * 10));
@@ -398,16 +398,19 @@ public final class Bench {
     }
 
     static Wrk wrk(Path script, String url, long seconds) throws IOException, InterruptedException {
-        return wrk(script, url, seconds, CONNECTIONS);
+        return wrk(script, url, seconds, CONNECTIONS, 10);
     }
 
-    /** As {@link #wrk(Path, String, long)} with so many connections (and as many threads, at most {@code THREADS}). */
-    static Wrk wrk(Path script, String url, long seconds, int connections) throws IOException, InterruptedException {
+    /**
+     * As {@link #wrk(Path, String, long)} with so many connections (and as many threads, at most {@code THREADS}),
+     * counting a request not answered within {@code timeoutSeconds} as a timeout.
+     */
+    static Wrk wrk(Path script, String url, long seconds, int connections, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Map<String, Double> before = cpu();
         long start = System.nanoTime();
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + Math.min(THREADS, connections), "-c" + connections,
-                "-d" + seconds + "s",
-                "--timeout", "10s", "--latency"));
+                "-d" + seconds + "s", "--timeout", timeoutSeconds + "s", "--latency"));
         if (script != null) {
             command.addAll(List.of("-s", script.toString()));
         }
