@@ -109,19 +109,18 @@ class FigureCache implements AppliedFigures, DisposableBean {
     }
 
     // Unless this replica applied every event of the generation since the previous check, reload in the
-    // background; the current snapshot serves until the new one is complete.
+    // background; the current snapshot serves until the new one is complete. A snapshot loaded after a check
+    // that found every partition consumed here needs no reload while that stays so.
     private void resync() {
         Snapshot current = serving;
-        if (current == null || current.generation != generations.active()) {
+        if (current == null || current.generation != generations.active() || loading != null) {
             return;
         }
         try {
             boolean everyPartition = ingest.consumesEveryPartition(current.generation);
             if (!everyPartition || !current.everyPartitionAtLastCheck) {
-                load(current.generation).subscribe(loaded -> current.everyPartitionAtLastCheck = everyPartition,
+                load(current.generation).subscribe(loaded -> loaded.everyPartitionAtLastCheck = everyPartition,
                         failed -> log.warn("Reloading the figures failed, trying again later: {}", failed.toString()));
-            } else {
-                current.everyPartitionAtLastCheck = true;
             }
         } catch (RuntimeException e) {
             log.warn("Could not tell whether the figures need a reload: {}", e.toString());
