@@ -24,6 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.alcance.local.LocalStack;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Benchmarks (B1-B5) against the local stack, with wrk as the load generator: B1 (ingest, with a
@@ -42,8 +44,17 @@ public final class Bench {
     static final int THREADS = 2;
     static final Duration WARM_UP = Duration.ofSeconds(60);
     static final Duration MEASURE = Duration.ofSeconds(30);
+    /** B4: seeded campaigns (created straight on the topic), over this many offices. */
+    static final int SEED_CAMPAIGNS = 10_000;
+    static final int SEED_OFFICES = 20;
+    /** B4's two scales: updates per seeded campaign. */
+    static final int[] SEED_UPDATES = {1, 10};
+    /** B2: campaigns that only B2 writes to, and how long it posts. */
+    static final int FRESHNESS_CAMPAIGNS = 100;
+    static final Duration FRESHNESS = Duration.ofSeconds(60);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Bench() {
     }
@@ -71,9 +82,14 @@ public final class Bench {
             pids.forEach((service, pid) -> idle.put(service, rssKib(pid)));
 
             String office = stack.issuer().office("GT");
+            String hqToken = stack.issuer().hq();
             List<String> campaigns = new ArrayList<>();
             for (int i = 0; i < CAMPAIGNS; i++) {
                 campaigns.add(campaign(office, i));
+            }
+            List<String> quietCampaigns = new ArrayList<>();
+            for (int i = 0; i < FRESHNESS_CAMPAIGNS; i++) {
+                quietCampaigns.add(campaign(office, CAMPAIGNS + i));
             }
             Path post = work.resolve("post-update.lua");
             Files.writeString(post, postScript(office, campaigns));
@@ -82,7 +98,7 @@ public final class Bench {
             String postUrl = "http://127.0.0.1:8081/api/campaigns/" + campaigns.get(0) + "/updates";
             String bareUrl = "http://127.0.0.1:8081/actuator/health/liveness";
             Path hq = work.resolve("hq.lua");
-            Files.writeString(hq, "wrk.headers[\"Authorization\"] = \"Bearer " + stack.issuer().hq() + "\"\n");
+            Files.writeString(hq, "wrk.headers[\"Authorization\"] = \"Bearer " + hqToken + "\"\n");
             String overviewUrl = "http://127.0.0.1:8083/api/figures/overview";
 
             System.out.println("Warm-up: " + WARM_UP.toSeconds() + " s of B1 load, then 10 s of each GET");
@@ -117,10 +133,38 @@ public final class Bench {
             sampler.join();
             System.out.println("B1 variant: every update to one campaign");
             Wrk oneCampaign = wrk(hot, postUrl, 20);
-            Thread.sleep(5_000); // let the reporting service catch up before the dashboard probe
-            String updates = updatesStored(stack.issuer().hq());
-            System.out.println("B4 probe: HQ overview");
-            Wrk overview = wrk(hq, overviewUrl, 20);
+            double drained = awaitQuiet(hqToken);
+            System.out.printf(Locale.ROOT, "B1's backlog relayed and applied %.0f s after B1%n", drained);
+
+            List<Dashboard> dashboards = new ArrayList<>();
+            int seeded = 0;
+            for (int updates : SEED_UPDATES) {
+                System.out.printf(Locale.ROOT, "B4: %,d campaigns with %d update(s) each, straight on the topic%n",
+                        SEED_CAMPAIGNS, updates);
+                long start = System.nanoTime();
+                long events = TopicLoad.seed(SEED_CAMPAIGNS, SEED_OFFICES, seeded == 0 ? 0 : seeded + 1, updates);
+                awaitSeeded(hqToken, updates);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                seeded = updates;
+                dashboards.add(new Dashboard(updates, events, seconds, status(hqToken), wrk(hq, overviewUrl, 20),
+                        wrk(hq, "http://127.0.0.1:8083/api/figures/offices/" + TopicLoad.office(0, SEED_OFFICES), 20),
+                        // the same-run baseline: a period makes the overview fold every campaign read from MongoDB
+                        wrk(hq, overviewUrl + "?from=2002-01&to=2002-12", 30, 1, 60)));
+            }
+
+            int rate = (int) Math.max(10, Math.min(2_000, Math.round(ingest.requestsPerSecond() / 20) * 10));
+            System.out.printf(Locale.ROOT, "B2: %d updates/s for %d s%n", rate, FRESHNESS.toSeconds());
+            Freshness.Result freshness = Freshness.run(office, hqToken, quietCampaigns, rate, FRESHNESS.toSeconds());
+            System.out.println("B2: " + freshness.created() + " created, p50 " + freshness.percentile(50) + " ms, p99 "
+                    + freshness.percentile(99) + " ms");
+            awaitQuiet(hqToken);
+
+            System.out.println("B3: raw consume + bulk-upsert ceiling");
+            TopicLoad.Ceiling ceiling = TopicLoad.ceiling();
+            System.out.printf(Locale.ROOT, "B3 ceiling: %,d records in %.1f s%n", ceiling.records(), ceiling.seconds());
+            System.out.println("B3: replay");
+            Replay replay = replay(stack.issuer().admin());
+            System.out.printf(Locale.ROOT, "B3 replay: %,d events in %.1f s%n", replay.events(), replay.seconds());
 
             Path doc = root.resolve("docs").resolve("benchmarks.md");
             String kept = "";
@@ -130,9 +174,93 @@ public final class Bench {
                 kept = notes < 0 ? "" : old.substring(notes + 1);
             }
             Files.writeString(doc, Report.markdown(new Report.Figures(quiet, stackReady, startTimes, idle, peak, ingest, bare,
-                    oneCampaign, overview, updates, machine())) + kept);
+                    oneCampaign, drained, dashboards, freshness, ceiling, replay, machine())) + kept);
             System.out.println("Wrote " + root.relativize(doc));
         }
+    }
+
+    /** B4 at one scale: what was seeded, how long the stack took to apply it, and the two dashboard queries. */
+    record Dashboard(int updatesPerCampaign, long events, double seededSeconds, String status, Wrk overview,
+            Wrk office, Wrk folded) {
+    }
+
+    /** B3: events the replay rebuilt the read models from, and how long from the request to the switch. */
+    record Replay(long events, double seconds) {
+
+        double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    /**
+     * Waits until the campaign service has relayed every event (its outbox backlog is 0) and reporting has
+     * applied them (lag 0), twice in a row a second apart; returns the seconds it took.
+     */
+    private static double awaitQuiet(String hqToken) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        int quietReads = 0;
+        while (quietReads < 2) {
+            if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
+                throw new IllegalStateException("The stack did not catch up within 10 minutes: " + status(hqToken));
+            }
+            Thread.sleep(1_000);
+            boolean relayed = number(get(null, "http://127.0.0.1:8081/actuator/prometheus"),
+                    "(?m)^alcance_outbox_backlog\\{[^}]*\\} ([\\d.E]+)$") == 0;
+            boolean applied = status(hqToken).contains("\"lag\":0");
+            quietReads = relayed && applied ? quietReads + 1 : 0;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Waits until every seeded office's reach counts {@code updates} updates of each of its campaigns. */
+    private static void awaitSeeded(String hqToken, int updates) throws IOException, InterruptedException {
+        long expected = (long) SEED_CAMPAIGNS / SEED_OFFICES * updates * TopicLoad.PEOPLE;
+        String office = TopicLoad.office(SEED_OFFICES - 1, SEED_OFFICES);
+        long start = System.nanoTime();
+        while (true) {
+            JsonNode byOffice = JSON.readTree(get(hqToken, "http://127.0.0.1:8083/api/figures/overview"))
+                    .path("reach").path("byOffice");
+            boolean all = true;
+            for (int n = 0; n < SEED_OFFICES; n++) {
+                all &= byOffice.path(TopicLoad.office(n, SEED_OFFICES)).asLong(-1) == expected;
+            }
+            if (all) {
+                return;
+            }
+            if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
+                throw new IllegalStateException("Seeded figures not applied within 10 minutes (" + office + ": "
+                        + byOffice.path(office) + " of " + expected + ")");
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** Requests a replay and waits until the rebuilt generation serves. */
+    private static Replay replay(String adminToken) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> started = send(adminToken, "http://127.0.0.1:8083/api/admin/replay", null);
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("Replay not started: " + started.statusCode() + " " + started.body());
+        }
+        JsonNode state = JSON.readTree(started.body());
+        long building = state.path("buildingGeneration").asLong();
+        long events = state.path("replay").path("total").asLong();
+        while (JSON.readTree(get(adminToken, "http://127.0.0.1:8083/api/admin/replay")).path("activeGeneration")
+                .asLong() != building) {
+            if (System.nanoTime() - start > Duration.ofMinutes(15).toNanos()) {
+                throw new IllegalStateException("Replay did not finish within 15 minutes");
+            }
+            Thread.sleep(500);
+        }
+        return new Replay(events, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String get(String token, String url) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** A launched campaign of the GT office, created through the API. */
@@ -167,12 +295,9 @@ public final class Bench {
                 : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String updatesStored(String hqToken) {
+    private static String status(String hqToken) {
         try {
-            HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:8083/api/figures/status")).header("Authorization", "Bearer " + hqToken).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return status.body().length() > 600 ? status.body().substring(0, 600) + "..." : status.body();
+            return get(hqToken, "http://127.0.0.1:8083/api/figures/status");
         } catch (IOException | InterruptedException e) {
             return "not available: " + e.getMessage();
         }
@@ -273,10 +398,19 @@ public final class Bench {
     }
 
     static Wrk wrk(Path script, String url, long seconds) throws IOException, InterruptedException {
+        return wrk(script, url, seconds, CONNECTIONS, 10);
+    }
+
+    /**
+     * As {@link #wrk(Path, String, long)} with so many connections (and as many threads, at most {@code THREADS}),
+     * counting a request not answered within {@code timeoutSeconds} as a timeout.
+     */
+    static Wrk wrk(Path script, String url, long seconds, int connections, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Map<String, Double> before = cpu();
         long start = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s",
-                "--timeout", "10s", "--latency"));
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + Math.min(THREADS, connections), "-c" + connections,
+                "-d" + seconds + "s", "--timeout", timeoutSeconds + "s", "--latency"));
         if (script != null) {
             command.addAll(List.of("-s", script.toString()));
         }
@@ -315,7 +449,7 @@ public final class Bench {
         return sum;
     }
 
-    private static double number(String text, String regex) {
+    static double number(String text, String regex) {
         Matcher matcher = Pattern.compile(regex).matcher(text);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }

@@ -1,5 +1,7 @@
 package org.alcance.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,7 +12,8 @@ final class Report {
     }
 
     record Figures(Map<String, Double> quietCores, double stackReadySeconds, Map<String, String> startTimes, Map<String, Long> idleKib,
-            Map<String, Long> peakKib, Bench.Wrk ingest, Bench.Wrk bare, Bench.Wrk oneCampaign, Bench.Wrk overview, String reportingStatus,
+            Map<String, Long> peakKib, Bench.Wrk ingest, Bench.Wrk bare, Bench.Wrk oneCampaign, double drainedSeconds,
+            List<Bench.Dashboard> dashboards, Freshness.Result freshness, TopicLoad.Ceiling ceiling, Bench.Replay replay,
             Map<String, String> machine) {
     }
 
@@ -24,14 +27,15 @@ final class Report {
                 written by hand and kept).
 
                 ```bash
-                bench/run    # = ./mvnw install -DskipTests, then ./mvnw -Pbench -pl bench verify
+                bench/run    # builds the jars (package, no install), then ./mvnw -Pbench -pl bench -am verify -DskipTests
                 ```
 
                 The `bench` module is only in the Maven profile `bench`: `./mvnw verify` never builds or runs it.
                 It starts the whole local stack (`LocalStack`: Kafka broker, MongoDB wire server with its H2 file
                 store, token issuer, the three services) with a fresh data dir and without the demo data. The
                 services get run-local's heap and GC (`%s`) but the full tiered JIT (run-local stops at C1 for a
-                fast start). Then %d s of warm-up with the B1 load (and 10 s of each GET), then 10 s without load, the ceiling, B1, the one-campaign variant and the B4 probe, in that order.
+                fast start). Then %d s of warm-up with the B1 load (and 10 s of each GET), then 10 s without load, B1's ceiling, B1, the
+                one-campaign variant, B4 at two scales, B2 and B3, in that order.
                 Load generator: wrk, %d threads, %d connections, latency from wrk's `--latency` distribution.
 
                 **The load generator runs on the same %s cores as the services, the Kafka broker and the MongoDB
@@ -77,7 +81,8 @@ final class Report {
                 Same run, %d s, every update to **one** campaign (64 connections writing the same aggregate):
                 %s updates/s, p50 %s ms, p99 %s ms, %d of %d responses not 2xx/3xx, %d socket errors (timeouts
                 at 10 s). Each update is one conditional write of the campaign's document (its sequence and
-                outbox), retried on a lost race (`AggregateWriter`, up to 100 attempts, no back-off).
+                outbox), decided again after a short jittered pause when it lost a race (`AggregateWriter`, up to 100
+                attempts).
 
                 """.formatted(one.seconds(), Bench.format(one.requestsPerSecond()),
                 ms(one.percentilesMs().getOrDefault("50", Double.NaN)), ms(one.percentilesMs().getOrDefault("99", Double.NaN)),
@@ -104,29 +109,110 @@ final class Report {
 
                 """, f.stackReadySeconds(), mark(f.stackReadySeconds() <= 30)));
 
-        Bench.Wrk ov = f.overview();
         md.append("""
-                ## B4 probe: HQ overview (not yet the full B4)
+                ## B4 dashboard: HQ overview and office figures
 
-                `GET /api/figures/overview` with an HQ token, %d s, right after B1. This is **not** B4's setting
-                (10,000 campaigns and 1,000,000 updates): the read models then held the benchmark's campaigns and the updates
-                of the warm-up and B1 runs (%d campaigns). Reporting status at that moment: `%s`
+                After B1's backlog was relayed and applied (%.0f s after B1), %,d campaigns of %d offices were
+                produced straight to the campaign topic with the event contracts' codec (as the campaign service
+                publishes them, `CampaignCreated` then `ProgressReported`), then more updates to the same campaigns:
+                every update of a campaign falls in one month and channel, so the number of events grows and the
+                number of figure cells (month × audience × channel per campaign) does not. Each scale was measured
+                once the overview counted all of it: `GET /api/figures/overview` (HQ token) and
+                `GET /api/figures/offices/%s` (%,d campaigns), each 20 s with wrk as above. The read models also hold
+                B1's and B2's campaigns (%d) and their updates. Same-run baseline: the overview for the whole of 2002
+                (`?from=2002-01&to=2002-12`, the same figures), which folds every campaign document with its updates
+                read from MongoDB per request, as every overview did before the read models were kept in memory;
+                wrk with 1 connection for 30 s and a 60 s timeout, as each request takes long.
 
-                | figure | measured | target (B4 setting) |
-                |---|---|---|
-                | throughput | %s req/s | |
-                | p50 | %s ms | |
-                | p99 | %s ms | ≤ 20 ms |
-                | responses not 2xx/3xx | %d of %d | |
+                | scale | events on the topics for it | applied in | overview p50 | overview p99 | overview req/s | office p50 | office p99 | office req/s | not 2xx/3xx or socket errors | target | baseline p50 / p99 / requests (timeouts) |
+                |---|---|---|---|---|---|---|---|---|---|---|---|
+                """.formatted(f.drainedSeconds(), Bench.SEED_CAMPAIGNS, Bench.SEED_OFFICES,
+                TopicLoad.office(0, Bench.SEED_OFFICES), Bench.SEED_CAMPAIGNS / Bench.SEED_OFFICES,
+                Bench.CAMPAIGNS + Bench.FRESHNESS_CAMPAIGNS));
+        for (Bench.Dashboard d : f.dashboards()) {
+            double worst = Math.max(d.overview().percentilesMs().getOrDefault("99", Double.NaN),
+                    d.office().percentilesMs().getOrDefault("99", Double.NaN));
+            md.append(String.format(Locale.ROOT,
+                    "| %,d campaigns × %d update(s) = %,d updates | %,d | %.0f s (%s events/s) | %s ms | %s ms | %s | %s ms | %s ms | %s | %d of %d | p99 ≤ 20 ms: %s | %s ms / %s ms / %d (%d) |%n",
+                    Bench.SEED_CAMPAIGNS, d.updatesPerCampaign(), (long) Bench.SEED_CAMPAIGNS * d.updatesPerCampaign(),
+                    d.events(), d.seededSeconds(), Bench.format(d.events() / d.seededSeconds()),
+                    ms(d.overview().percentilesMs().getOrDefault("50", Double.NaN)),
+                    ms(d.overview().percentilesMs().getOrDefault("99", Double.NaN)),
+                    Bench.format(d.overview().requestsPerSecond()),
+                    ms(d.office().percentilesMs().getOrDefault("50", Double.NaN)),
+                    ms(d.office().percentilesMs().getOrDefault("99", Double.NaN)), Bench.format(d.office().requestsPerSecond()),
+                    d.overview().non2xx() + d.office().non2xx() + d.overview().socketErrors() + d.office().socketErrors(),
+                    d.overview().requests() + d.office().requests(), mark(worst <= 20),
+                    ms(d.folded().percentilesMs().getOrDefault("50", Double.NaN)),
+                    ms(d.folded().percentilesMs().getOrDefault("99", Double.NaN)), d.folded().requests(),
+                    d.folded().socketErrors()));
+        }
+        if (f.dashboards().size() == 2) {
+            Bench.Dashboard small = f.dashboards().get(0);
+            Bench.Dashboard large = f.dashboards().get(1);
+            md.append(String.format(Locale.ROOT, """
 
-                ## Not measured yet
+                    With %.0f× the updates, the overview's p99 is %.2f× and the office figures' p99 %.2f× what they were
+                    (cost does not grow with the number of events: %s). Reporting status after the larger scale: `%s`
 
-                B2 (freshness through SSE at a steady 2,000 updates/s), B3 (replay of 1,000,000 events) and the
-                full B4 setting are not in this suite yet.
+                    """, (double) large.updatesPerCampaign() / small.updatesPerCampaign(),
+                    large.overview().percentilesMs().getOrDefault("99", Double.NaN)
+                            / small.overview().percentilesMs().getOrDefault("99", Double.NaN),
+                    large.office().percentilesMs().getOrDefault("99", Double.NaN)
+                            / small.office().percentilesMs().getOrDefault("99", Double.NaN),
+                    mark(large.overview().percentilesMs().getOrDefault("99", Double.NaN)
+                            <= 2 * Math.max(20, small.overview().percentilesMs().getOrDefault("99", Double.NaN))),
+                    large.status().replace("`", "'").replace("\n", " ")));
+        }
 
-                """.formatted(ov.seconds(), Bench.CAMPAIGNS, f.reportingStatus().replace("`", "'").replace("\n", " "),
-                Bench.format(ov.requestsPerSecond()), ms(ov.percentilesMs().getOrDefault("50", Double.NaN)),
-                ms(ov.percentilesMs().getOrDefault("99", Double.NaN)), ov.non2xx(), ov.requests()));
+        Freshness.Result b2 = f.freshness();
+        md.append("""
+                ## B2 freshness: from the 201 to headquarters' figure (SSE)
+
+                %d updates/s (half of B1's throughput in this run, rounded; 2,000/s is above what B1 reaches here) for %d s,
+                posted by the benchmark's JVM with the JDK HTTP client, round robin over %d campaigns that only B2
+                writes to, at most one request in flight per campaign. The benchmark also holds
+                `GET /api/figures/stream` open with an HQ token: a change of campaign X with sequence s says that the
+                read model the overview folds (kept in memory by the reporting service before the change is
+                streamed) includes every event of X up to s. Freshness of an update = arrival of the first change of
+                its campaign with a sequence at or above the update's event, minus the arrival of its 201 (0 when the
+                change came first).
+
+                | figure | measured | target | |
+                |---|---|---|---|
+                | updates posted / 201 / refused or failed | %,d / %,d / %,d | | |
+                | ticks skipped (the campaign's previous update still in flight) | %,d | | |
+                | updates whose figure never arrived (10 s after the last) | %,d | 0 | %s |
+                | p50 | %s ms | ≤ 100 ms | %s |
+                | p99 | %s ms | ≤ 1,000 ms | %s |
+                | max | %s ms | | |
+
+                """.formatted(b2.rate(), b2.seconds(), Bench.FRESHNESS_CAMPAIGNS, b2.posted(), b2.created(), b2.refused(),
+                b2.skipped(), b2.notSeen(), mark(b2.notSeen() == 0), ms(b2.percentile(50)), mark(b2.percentile(50) <= 100),
+                ms(b2.percentile(99)), mark(b2.percentile(99) <= 1000), ms(b2.percentile(100))));
+
+        TopicLoad.Ceiling ceiling = f.ceiling();
+        Bench.Replay replay = f.replay();
+        md.append("""
+                ## B3 replay: rebuild the read models from every event
+
+                `POST /api/admin/replay` (admin token) over every event on the topics at that moment (B1's, B2's and
+                B4's), timed from the request to the moment the rebuilt generation serves (`GET /api/admin/replay`
+                polled every 0.5 s). Just before it, the ceiling in the same run: a plain Kafka consumer in the
+                benchmark's JVM reads the same topics from the beginning and, per poll (up to 2,000 records), upserts
+                one counter document per record key in one unordered bulk write to the same MongoDB wire server
+                (H2 file store), without decoding or applying anything.
+
+                | figure | events | seconds | events/s | target | |
+                |---|---|---|---|---|---|
+                | replay (rebuild every read model) | %,d | %.1f | %s | ≥ 50,000 events/s | %s |
+                | ceiling: raw consume + bulk upsert | %,d | %.1f | %s | | |
+                | replay / ceiling | | | %.1f %% | | |
+
+                """.formatted(replay.events(), replay.seconds(), Bench.format(replay.perSecond()),
+                mark(replay.perSecond() >= 50_000), ceiling.records(), ceiling.seconds(), Bench.format(ceiling.perSecond()),
+                100 * replay.perSecond() / ceiling.perSecond()));
+
         md.append("""
                 ## Where the CPU went
 
@@ -135,13 +221,22 @@ final class Report {
                 benchmark's JVM):
 
                 """.formatted(f.machine().getOrDefault("cores (nproc)", "?")));
-        String[] names = {"10 s without load, before B1", "B1 ingest", "B1 ceiling (bare GET)", "B1 one campaign", "B4 probe"};
-        Bench.Wrk[] runs = {in, bare, one, ov};
+        List<String> names = new ArrayList<>(List.of("10 s without load, before B1", "B1 ingest", "B1 ceiling (bare GET)",
+                "B1 one campaign"));
+        List<Bench.Wrk> runs = new ArrayList<>(List.of(in, bare, one));
+        for (Bench.Dashboard d : f.dashboards()) {
+            names.add("B4 overview, " + d.updatesPerCampaign() + " update(s) per campaign");
+            names.add("B4 office, " + d.updatesPerCampaign() + " update(s) per campaign");
+            names.add("B4 baseline (period), " + d.updatesPerCampaign() + " update(s) per campaign");
+            runs.add(d.overview());
+            runs.add(d.office());
+            runs.add(d.folded());
+        }
         md.append("| part |");
         for (String name : names) {
             md.append(' ').append(name).append(" |");
         }
-        md.append("\n|---|").append("---|".repeat(names.length)).append('\n');
+        md.append("\n|---|").append("---|".repeat(names.size())).append('\n');
         for (String part : in.cores().keySet()) {
             md.append("| ").append(part).append(" |");
             md.append(String.format(Locale.ROOT, " %.2f |", f.quietCores().getOrDefault(part, 0.0)));
@@ -151,7 +246,7 @@ final class Report {
             md.append('\n');
         }
         md.append("\n## wrk output of the measured runs\n\n");
-        for (Bench.Wrk run : new Bench.Wrk[] {in, bare, one, ov}) {
+        for (Bench.Wrk run : runs) {
             md.append("```\n").append(run.raw().replaceAll("Bearer [A-Za-z0-9._-]+", "Bearer ...").trim()).append("\n```\n\n");
         }
         return md.toString();

@@ -57,7 +57,7 @@ public abstract class AggregateWriter<T extends Aggregate> {
 
     /** Stores a new aggregate with its first events; a second insert of the same id fails as a duplicate key. */
     public Mono<T> insert(T aggregate) {
-        return mongo.insert(aggregate, collection).doOnSuccess(stored -> outbox.stored());
+        return mongo.insert(aggregate, collection).doOnSuccess(outbox::stored);
     }
 
     /**
@@ -77,7 +77,7 @@ public abstract class AggregateWriter<T extends Aggregate> {
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(50)).jitter(0.5)
                         .filter(ConcurrentWrite.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> unavailable(id, "too many requests change it at once")))
-                .doOnSuccess(stored -> outbox.stored());
+                .doOnSuccess(outbox::stored);
     }
 
     private Mono<T> write(T current, Append append) {

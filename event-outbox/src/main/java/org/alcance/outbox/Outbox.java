@@ -41,8 +41,8 @@ public class Outbox {
         return entries;
     }
 
-    /** Tells the relay that new events are waiting, so they leave now rather than at the next poll. */
-    public void stored() {
-        relay.wake();
+    /** Tells the relay that {@code aggregate} stored new events, so they leave now rather than at the next sweep. */
+    public void stored(Aggregate aggregate) {
+        relay.wake(aggregate.id());
     }
 }

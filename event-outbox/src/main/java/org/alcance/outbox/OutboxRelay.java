@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +38,11 @@ import org.springframework.kafka.support.SendResult;
  * A short lease on the document keeps two replicas from relaying the same aggregate at once; if a
  * replica dies, its lease expires and another one carries on. Any duplicate this still allows is
  * harmless: consumers apply each aggregate's sequence once.
+ *
+ * <p>The aggregates this replica just wrote are relayed at once, by id; a sweep of every aggregate
+ * with pending events (a collection scan, as the outbox is not indexed) runs once per poll
+ * interval, for what another replica or a failed round left behind, and measures the backlog. The
+ * events of all aggregates of a round are sent before their acknowledgements are awaited.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -50,11 +58,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final LocalWrites localWrites;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
     private final AtomicLong backlog = new AtomicLong();
     private final MeterRegistry meters;
     private final Counter failures;
     private volatile Thread worker;
-    private Instant backlogMeasuredAt = Instant.EPOCH;
 
     OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties settings,
             LocalWrites localWrites, MeterRegistry meters) {
@@ -69,44 +77,75 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Events stored but not yet acknowledged by the broker").register(meters);
     }
 
-    void wake() {
+    /** Relays the events {@code aggregateId} has just stored now, rather than at the next sweep. */
+    void wake(String aggregateId) {
+        written.add(aggregateId);
         wake.release();
     }
 
-    /** Relays everything pending now; returns how many events the broker acknowledged. */
-    int relayPending() {
-        int relayed = 0;
-        for (Document candidate : candidates()) {
-            Document claimed = claim(candidate.getString("_id"));
+    /** Relays the pending events of {@code ids}; returns how many events the broker acknowledged. */
+    private int relay(Collection<String> ids) {
+        List<Sent> sent = new ArrayList<>();
+        RuntimeException failed = null;
+        for (String id : ids) {
+            Document claimed = claim(id);
             if (claimed != null) {
-                relayed += publish(claimed);
+                try {
+                    sent.add(send(claimed));
+                } catch (RuntimeException e) {
+                    release(id);
+                    failed = e;
+                }
             }
+        }
+        int relayed = 0;
+        for (Sent aggregate : sent) {
+            try {
+                relayed += clear(aggregate);
+            } catch (RuntimeException e) {
+                release(aggregate.id());
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return relayed;
     }
 
-    private List<Document> candidates() {
-        Query query = claimable(new Query());
-        query.fields().include("_id");
-        query.limit(BATCH);
-        return mongo.find(query, Document.class, settings.collection()).collectList().block();
+    /**
+     * Every aggregate with pending events: sets the backlog, and returns those no live lease holds, at
+     * most {@code BATCH} of them.
+     */
+    private List<String> sweep() {
+        Query query = Query.query(Criteria.where("outbox.0").exists(true));
+        query.fields().include("_id", "lease", "outbox.sequence");
+        List<Document> pending = mongo.find(query, Document.class, settings.collection()).collectList().block();
+        Instant now = Instant.now();
+        backlog.set(pending.stream().mapToLong(aggregate -> aggregate.getList("outbox", Document.class).size()).sum());
+        return pending.stream().filter(aggregate -> {
+            Document lease = aggregate.get("lease", Document.class);
+            return lease == null || lease.getDate("until").toInstant().isBefore(now);
+        }).limit(BATCH).map(aggregate -> aggregate.getString("_id")).toList();
     }
 
-    private Query claimable(Query query) {
-        Instant now = Instant.now();
-        return query.addCriteria(Criteria.where("outbox.0").exists(true)
-                .orOperator(Criteria.where("lease").exists(false), Criteria.where("lease.until").lt(now)));
+    private List<String> takeWritten() {
+        List<String> ids = new ArrayList<>(written);
+        written.removeAll(ids);
+        return ids;
     }
 
     private Document claim(String id) {
-        Query query = claimable(Query.query(Criteria.where("_id").is(id)));
+        Query query = Query.query(Criteria.where("_id").is(id).and("outbox.0").exists(true)
+                .orOperator(Criteria.where("lease").exists(false), Criteria.where("lease.until").lt(Instant.now())));
         query.fields().include("_id", "outbox");
         Update lease = Update.update("lease", new Document("owner", owner).append("until", Instant.now().plus(LEASE)));
         return mongo.findAndModify(query, lease, FindAndModifyOptions.options().returnNew(true), Document.class, settings.collection())
                 .block();
     }
 
-    private int publish(Document aggregate) {
+    /** Applies the claimed aggregate's local writes and sends its events, in sequence order. */
+    private Sent send(Document aggregate) {
         String id = aggregate.getString("_id");
         List<Document> pending = new ArrayList<>(aggregate.getList("outbox", Document.class));
         pending.sort(Comparator.comparingLong(event -> event.get("sequence", Number.class).longValue()));
@@ -117,23 +156,36 @@ public class OutboxRelay implements SmartLifecycle {
                     localWrites.apply(write).block();
                 }
             }
-            List<CompletableFuture<SendResult<String, byte[]>>> sent = new ArrayList<>();
+            List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
             for (Document event : pending) {
-                sent.add(kafka.send(record(id, event)));
+                acks.add(kafka.send(record(id, event)));
             }
-            for (CompletableFuture<SendResult<String, byte[]>> ack : sent) {
+            return new Sent(id, pending, acks);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not relay the events of " + id, e);
+        }
+    }
+
+    /** A claimed aggregate whose events are on their way to the broker. */
+    private record Sent(String id, List<Document> pending, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+    }
+
+    /** Waits for the broker's acknowledgements of an aggregate's events, then clears them and the lease. */
+    private int clear(Sent sent) {
+        try {
+            for (CompletableFuture<SendResult<String, byte[]>> ack : sent.acks()) {
                 ack.get(60, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            release(id);
-            throw new IllegalStateException("Could not relay the events of " + id, e);
+            throw new IllegalStateException("Could not relay the events of " + sent.id(), e);
         }
-        List<String> eventIds = pending.stream().map(event -> event.getString("eventId")).toList();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+        List<String> eventIds = sent.pending().stream().map(event -> event.getString("eventId")).toList();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(sent.id())),
                 new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))).unset("lease"),
                 settings.collection()).block();
-        pending.forEach(event -> meters.counter("alcance.outbox.published", "type", event.getString("type")).increment());
-        return pending.size();
+        sent.pending().forEach(event -> meters.counter("alcance.outbox.published", "type", event.getString("type"))
+                .increment());
+        return sent.pending().size();
     }
 
     private ProducerRecord<String, byte[]> record(String aggregateId, Document event) {
@@ -155,33 +207,25 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void measureBacklog() {
-        Instant now = Instant.now();
-        if (now.isBefore(backlogMeasuredAt.plusSeconds(1))) {
-            return;
-        }
-        backlogMeasuredAt = now;
-        Query query = Query.query(Criteria.where("outbox.0").exists(true));
-        query.fields().include("outbox.sequence");
-        try {
-            Long pending = mongo.find(query, Document.class, settings.collection())
-                    .map(aggregate -> (long) aggregate.getList("outbox", Document.class).size())
-                    .reduce(0L, Long::sum).block();
-            backlog.set(pending == null ? 0 : pending);
-        } catch (RuntimeException e) {
-            log.debug("Outbox backlog not measured this round", e);
-        }
-    }
-
     private void run() {
         Duration backoff = POLL;
+        Instant nextSweep = Instant.EPOCH;
         while (worker != null) {
-            measureBacklog();
             try {
-                int relayed = relayPending();
+                Instant now = Instant.now();
+                int relayed;
+                if (now.isBefore(nextSweep)) {
+                    relayed = relay(takeWritten());
+                } else {
+                    List<String> due = sweep();
+                    // a full batch means more are waiting: sweep again right away
+                    nextSweep = due.size() < BATCH ? now.plus(POLL) : now;
+                    relayed = relay(due);
+                }
                 backoff = POLL;
-                if (relayed == 0) {
-                    wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (relayed == 0 && written.isEmpty()) {
+                    wake.tryAcquire(Math.max(1, Duration.between(Instant.now(), nextSweep).toMillis()),
+                            TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -197,6 +241,7 @@ public class OutboxRelay implements SmartLifecycle {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                nextSweep = Instant.EPOCH; // after a failed round, sweep: what it claimed was released
             }
         }
     }

@@ -1,20 +1,28 @@
 package org.alcance.local;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * An in-process MongoDB wire-protocol server: in memory, or file-backed so that data survives a
  * restart, and then it can also be stopped and started again on the same port, as a database outage
- * would. It speaks as MongoDB 5.0 because the current driver rejects older servers.
+ * would. It speaks as MongoDB 5.0 because the current driver rejects older servers. Its unique
+ * indexes find a document by an equality on their keys also when the query has more conditions
+ * ({@link EqualityIndex}).
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -29,7 +37,18 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     public static MongoWireServer inMemory(int port) {
-        return new MongoWireServer(MemoryBackend::new, port);
+        return new MongoWireServer(() -> new MemoryBackend() {
+            @Override
+            public MemoryDatabase openOrCreateDatabase(String name) {
+                return new MemoryDatabase(name, getCursorRegistry()) {
+                    @Override
+                    protected Index<Integer> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
+                            boolean sparse) {
+                        return new EqualityIndex<>(super.openOrCreateUniqueIndex(collection, index, keys, sparse), sparse);
+                    }
+                };
+            }
+        }, port);
     }
 
     public static MongoWireServer fileBacked(Path file, int port) {
@@ -38,7 +57,18 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MongoWireServer(() -> new H2Backend(file.toString()), port);
+        return new MongoWireServer(() -> new H2Backend(file.toString()) {
+            @Override
+            protected MongoDatabase openOrCreateDatabase(String name) {
+                return new H2Database(name, getMvStore(), getCursorRegistry()) {
+                    @Override
+                    protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
+                            boolean sparse) {
+                        return new EqualityIndex<>(super.openOrCreateUniqueIndex(collection, index, keys, sparse), sparse);
+                    }
+                };
+            }
+        }, port);
     }
 
     /** (Re)starts the server on its port: a file-backed one reopens its file, one in memory starts empty. */

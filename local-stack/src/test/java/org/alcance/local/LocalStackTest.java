@@ -1,5 +1,9 @@
 package org.alcance.local;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -46,6 +50,28 @@ class LocalStackTest {
         try (MongoWireServer server = MongoWireServer.fileBacked(file, 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(client.getDatabase("alcance").getCollection("things").countDocuments()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldApplyAConditionalWriteByIdOnlyWhereEveryConditionHolds() {
+        try (MongoWireServer memory = MongoWireServer.inMemory(0);
+                MongoWireServer file = MongoWireServer.fileBacked(dir.resolve("conditional/alcance.mv"), 0)) {
+            for (MongoWireServer server : List.of(memory, file)) {
+                try (MongoClient client = MongoClients.create(server.connectionString())) {
+                    var things = client.getDatabase("alcance").getCollection("things");
+                    things.insertMany(List.of(new Document("_id", "GT").append("sequence", 1),
+                            new Document("_id", "HN").append("sequence", 1)));
+
+                    assertThat(things.updateOne(and(eq("_id", "GT"), eq("sequence", 2)), set("sequence", 3))
+                            .getMatchedCount()).isZero();
+                    assertThat(things.updateOne(and(eq("_id", "GT"), eq("sequence", 1)), set("sequence", 2))
+                            .getMatchedCount()).isOne();
+                    assertThat(things.find(and(eq("_id", "GT"), lt("sequence", 5))).first()).containsEntry("sequence", 2);
+                    assertThat(things.find(and(eq("_id", "GT"), lt("sequence", 2))).first()).isNull();
+                    assertThat(things.find(eq("_id", "HN")).first()).containsEntry("sequence", 1);
+                }
+            }
         }
     }
 

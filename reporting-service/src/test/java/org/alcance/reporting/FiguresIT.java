@@ -1,5 +1,6 @@
 package org.alcance.reporting;
 
+import static org.alcance.reporting.Events.corrected;
 import static org.alcance.reporting.Events.created;
 import static org.alcance.reporting.Events.enrolled;
 import static org.alcance.reporting.Events.reported;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,6 +120,54 @@ class FiguresIT {
         } finally {
             subscription.dispose();
         }
+    }
+
+    @Test
+    void shouldKeepUnfilteredFiguresFreshAfterEveryChangeAndEqualToTheFoldOfEveryUpdate() {
+        String office = "X" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String campaign = "campaign-" + UUID.randomUUID();
+        String course = "course-" + UUID.randomUUID();
+        get("/api/figures/overview", ISSUER.hq()).expectStatus().isOk(); // folded once before the office exists
+        get("/api/figures/offices/" + office, ISSUER.hq()).expectStatus().isOk();
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(created(campaign, office));
+            producer.send(reported(campaign, office, "u1", "2002-06-15", "poster", 1_200, 30));
+            producer.send(scheduled(course, office));
+            producer.send(enrolled(course, office, "p1", Sex.FEMALE, OrganisationType.POLICE, EnrolmentStatus.ENROLLED));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                get("/api/figures/overview", ISSUER.hq()).expectBody().jsonPath("$.reach.byOffice." + office)
+                        .isEqualTo(1_230).jsonPath("$.participants.byOffice." + office + ".enrolled").isEqualTo(1);
+                get("/api/figures/offices/" + office, ISSUER.hq()).expectBody().jsonPath("$.figures.reach.total")
+                        .isEqualTo(1_230).jsonPath("$.campaigns[0].reached").isEqualTo(1_230);
+            });
+
+            producer.send(corrected(campaign, office, "u1", 2, "2002-06-15", "poster", 1_100, 30));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                get("/api/figures/overview", ISSUER.hq()).expectBody().jsonPath("$.reach.byOffice." + office)
+                        .isEqualTo(1_130);
+                get("/api/figures/offices/" + office, ISSUER.office(office)).expectBody()
+                        .jsonPath("$.figures.reach.total").isEqualTo(1_130).jsonPath("$.figures.materials.posters")
+                        .isEqualTo(110);
+            });
+        }
+        // a period spanning every date folds the campaign's updates as stored, not the summaries kept in memory
+        String always = "from=0001-01&to=9999-12";
+        assertThat(figures("/api/figures/overview?office=" + office))
+                .isEqualTo(figures("/api/figures/overview?office=" + office + "&" + always));
+        assertThat(figures("/api/figures/offices/" + office)).isEqualTo(figures("/api/figures/offices/" + office + "?" + always));
+    }
+
+    /** A figures answer without the filters it echoes. */
+    private Map<String, Object> figures(String uri) {
+        Map<String, Object> body = new HashMap<>(get(uri, ISSUER.hq()).expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody());
+        body.remove("filters");
+        if (body.get("figures") instanceof Map<?, ?> nested) {
+            Map<Object, Object> figures = new HashMap<>(nested);
+            figures.remove("filters");
+            body.put("figures", figures);
+        }
+        return body;
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.alcance.reporting.figures.Views.OfficeFigures;
 import org.alcance.reporting.figures.Views.Overview;
 import org.alcance.web.Caller;
 import org.alcance.web.Problem;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -37,26 +38,32 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Every figure is folded, per request, from the per-aggregate documents of the active generation (design
- * §4.4): there is no counter of its own that could drift from them. Without a period, campaigns are read
- * without their updates and folded from their cells; with a period, from their counted updates, whose dates
- * are exact to the day. {@code asOf} is the newest event time among the documents read.
+ * Every figure is folded from the per-aggregate documents of the active generation (design §4.4): there is no
+ * counter of its own that could drift from them. Without a period, campaigns are folded from their cells, as
+ * {@link FigureCache} holds them in memory; with a period, from their counted updates read from MongoDB, whose
+ * dates are exact to the day. {@code asOf} is the newest event time among the documents folded.
  */
 @Service
 public class FigureService {
 
     private final ReactiveMongoTemplate mongo;
     private final Generations generations;
+    private final FigureCache cache;
     private final MeterRegistry meters;
 
-    FigureService(ReactiveMongoTemplate mongo, Generations generations, MeterRegistry meters) {
+    FigureService(ReactiveMongoTemplate mongo, Generations generations, FigureCache cache, MeterRegistry meters) {
         this.mongo = mongo;
         this.generations = generations;
+        this.cache = cache;
         this.meters = meters;
     }
 
     /** An overview with the campaigns and courses it was folded from, one summary each. */
     record Report(Overview overview, List<CampaignSummary> campaigns, List<CourseSummary> courses) {
+
+        Report with(Filters filters) {
+            return new Report(overview.with(filters), campaigns, courses);
+        }
     }
 
     /** The rows of reach a campaign contributes within a period, and its materials there. */
@@ -65,31 +72,42 @@ public class FigureService {
     }
 
     Mono<Overview> overview(Caller caller, String office, String theme, Period period, Filters filters) {
-        return timed("overview", Mono.defer(() -> {
-            String scoped = scope(caller, office);
-            return Mono.zip(campaigns(scoped, theme, period), courses(scoped, theme, period))
-                    .map(both -> fold(both.getT1(), both.getT2(), period, filters));
-        }));
+        return timed("overview", Mono.defer(() -> report(scope(caller, office), theme, period, filters))
+                .map(Report::overview));
     }
 
     /** What the overview says, with the campaigns and courses behind it: the exports' source. */
     Mono<Report> report(Caller caller, String office, String theme, Period period, Filters filters) {
-        return timed("export", Mono.defer(() -> {
-            String scoped = scope(caller, office);
-            return Mono.zip(campaigns(scoped, theme, period), courses(scoped, theme, period))
-                    .map(both -> report(both.getT1(), both.getT2(), period, filters));
-        }));
+        return timed("export", Mono.defer(() -> report(scope(caller, office), theme, period, filters)));
     }
 
     Mono<OfficeFigures> office(Caller caller, String office, String theme, Period period, Filters filters) {
         if (!caller.canRead(office)) {
             return Mono.error(Problem.notFound("Office " + office));
         }
-        return timed("office", Mono.zip(campaigns(office, theme, period), courses(office, theme, period)).map(both -> {
-            Report report = report(both.getT1(), both.getT2(), period, filters);
-            return new OfficeFigures(office, report.overview().asOf(), report.overview(), report.campaigns(),
-                    report.courses());
-        }));
+        return timed("office", report(office, theme, period, filters).map(report -> new OfficeFigures(office,
+                report.overview().asOf(), report.overview(), report.campaigns(), report.courses())));
+    }
+
+    /**
+     * Folds the figures of one office (all if null). Summaries come from the cache; only a period needs the
+     * campaigns' updates from MongoDB. Without theme and period the fold itself is kept until a document changes.
+     */
+    private Mono<Report> report(String office, String theme, Period period, Filters filters) {
+        String topic = theme == null || theme.isBlank() ? null : theme;
+        return cache.snapshot().flatMap(snapshot -> {
+            if (!period.unbounded()) {
+                List<CourseFigures> courses = snapshot.courses(office, topic).stream()
+                        .filter(c -> c.startDate() != null && period.contains(c.startDate())).toList();
+                return campaigns(office, topic, period).map(campaigns -> report(campaigns, courses, period, filters));
+            }
+            if (topic != null) {
+                return Mono.just(report(snapshot.campaigns(office, topic), snapshot.courses(office, topic), period,
+                        filters));
+            }
+            return Mono.just(snapshot.<Report>folded(office == null ? "" : office, () -> report(
+                    snapshot.campaigns(office, null), snapshot.courses(office, null), period, filters)).with(filters));
+        });
     }
 
     static Report report(List<CampaignFigures> campaigns, List<CourseFigures> courses, Period period,
@@ -146,34 +164,22 @@ public class FigureService {
         return caller.office();
     }
 
-    Mono<List<CampaignFigures>> campaigns(String office, String theme, Period period) {
-        Query query = filter(office, "themes", theme);
-        if (period.unbounded()) {
-            query.fields().exclude("updates");
-        }
-        return mongo.find(query, CampaignFigures.class, Generations.campaigns(generations.active()))
+    /** Campaigns with their updates, for a period: the one figure whose cost grows with the events. */
+    private Mono<List<CampaignFigures>> campaigns(String office, String theme, Period period) {
+        return mongo.find(filter(office, theme), CampaignFigures.class,
+                        Generations.campaigns(generations.active()))
                 .filter(c -> c.office() != null).collectList();
     }
 
-    Mono<List<CourseFigures>> courses(String office, String theme, Period period) {
-        Query query = filter(office, "topics", theme);
-        query.fields().exclude("participants");
-        return mongo.find(query, CourseFigures.class, Generations.courses(generations.active()))
-                .filter(c -> c.office() != null && (period.unbounded() || c.startDate() != null
-                        && period.contains(c.startDate())))
-                .collectList();
-    }
-
-    private static Query filter(String office, String themeField, String theme) {
+    private static Query filter(String office, String theme) {
         Query query = new Query();
         if (office != null) {
             query.addCriteria(Criteria.where("office").is(office));
         }
-        if (theme != null && !theme.isBlank()) {
-            query.addCriteria(Criteria.where(themeField).is(theme));
+        if (theme != null) {
+            query.addCriteria(Criteria.where("themes").is(theme));
         }
-        query.with(org.springframework.data.domain.Sort.by("_id"));
-        return query;
+        return query.with(Sort.by("_id"));
     }
 
     static List<Row> rows(CampaignFigures campaign, Period period) {

@@ -15,6 +15,10 @@ final class Views {
 
     record Overview(Instant asOf, Filters filters, Campaigns campaigns, Reach reach, List<AudienceProgress> targets,
                     Map<String, Long> materials, Courses courses, Participants participants) {
+
+        Overview with(Filters filters) {
+            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants);
+        }
     }
 
     record Filters(String office, String theme, String from, String to) {

@@ -58,15 +58,20 @@ class EventApplier {
         String aggregate;
         if (event instanceof CampaignEvent campaignEvent) {
             aggregate = "campaign";
-            step = writer.write(Generations.campaigns(generation), campaignEvent.campaignId(), CampaignFigures.class,
-                    () -> CampaignFigures.empty(campaignEvent.campaignId()), CampaignFigures::sequence,
+            Step<CampaignFigures> written = writer.write(Generations.campaigns(generation), campaignEvent.campaignId(),
+                    CampaignFigures.class, () -> CampaignFigures.empty(campaignEvent.campaignId()),
+                    CampaignFigures::sequence,
                     figures -> figures.apply(campaignEvent, cloudEvent.sequence(), cloudEvent.time()));
+            changes.written(generation, written.figures());
+            step = written;
         } else {
             TrainingEvent trainingEvent = (TrainingEvent) event;
             aggregate = "course";
-            step = writer.write(Generations.courses(generation), trainingEvent.courseId(), CourseFigures.class,
-                    () -> CourseFigures.empty(trainingEvent.courseId()), CourseFigures::sequence,
+            Step<CourseFigures> written = writer.write(Generations.courses(generation), trainingEvent.courseId(),
+                    CourseFigures.class, () -> CourseFigures.empty(trainingEvent.courseId()), CourseFigures::sequence,
                     figures -> figures.apply(trainingEvent, cloudEvent.sequence(), cloudEvent.time()));
+            changes.written(generation, written.figures());
+            step = written;
         }
         switch (step.kind()) {
             case DUPLICATE -> {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -35,11 +36,12 @@ public class IngestContainers implements DisposableBean {
     private final EventApplier applier;
     private final Generations generations;
     private final CommonErrorHandler errors;
+    private final KafkaAdmin admin;
     private final int concurrency;
     private final Map<Long, ConcurrentMessageListenerContainer<Object, Object>> running = new ConcurrentHashMap<>();
 
     IngestContainers(ConcurrentKafkaListenerContainerFactory<Object, Object> factory, EventApplier applier,
-            Generations generations, KafkaOperations<?, ?> kafka, MeterRegistry meters,
+            Generations generations, KafkaOperations<?, ?> kafka, KafkaAdmin admin, MeterRegistry meters,
             @Value("${alcance.reporting.ingest.concurrency:2}") int concurrency,
             @Value("${alcance.reporting.ingest.retry-interval:500ms}") Duration retryInterval,
             @Value("${alcance.reporting.ingest.max-database-backoff:10s}") Duration maxDatabaseBackoff) {
@@ -47,6 +49,7 @@ public class IngestContainers implements DisposableBean {
         this.applier = applier;
         this.generations = generations;
         this.concurrency = concurrency;
+        this.admin = admin;
         this.errors = IngestErrors.handler(kafka, meters, retryInterval, maxDatabaseBackoff);
     }
 
@@ -89,6 +92,20 @@ public class IngestContainers implements DisposableBean {
             }
         }
         return behind;
+    }
+
+    /**
+     * Whether this replica's consumers of {@code generation} are assigned every partition of the event topics,
+     * so that every event of that generation is applied here. Asks the broker for the topics' partitions.
+     */
+    public boolean consumesEveryPartition(long generation) {
+        ConcurrentMessageListenerContainer<Object, Object> container = running.get(generation);
+        if (container == null) {
+            return false;
+        }
+        int partitions = admin.describeTopics(Topics.CAMPAIGN_EVENTS, Topics.TRAINING_EVENTS).values().stream()
+                .mapToInt(topic -> topic.partitions().size()).sum();
+        return container.getAssignedPartitions().size() == partitions;
     }
 
     /** Stops every container whose generation is not in {@code keep}. */

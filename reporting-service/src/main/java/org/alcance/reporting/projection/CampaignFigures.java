@@ -117,6 +117,12 @@ public record CampaignFigures(
                 null, 0, null, 0, Map.of(), List.of(), Map.of(), 0, 0);
     }
 
+    /** The same figures without the updates they were derived from: what every summary needs. */
+    public CampaignFigures withoutUpdates() {
+        return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate, endDate,
+                sequence, asOf, gaps, Map.of(), cells, materials, updatesCounted, updatesRetracted);
+    }
+
     /**
      * Applies one event carrying {@code sequence}, published at {@code time}. An event at or below the
      * document's sequence is a duplicate and changes nothing; one past a gap is applied (and reported), so a

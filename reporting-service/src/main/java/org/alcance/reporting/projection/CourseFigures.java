@@ -117,6 +117,14 @@ public record CourseFigures(
                 null, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, null, null, null, List.of());
     }
 
+    /** The same figures without the participants they were derived from: what every summary needs. */
+    public CourseFigures withoutParticipants() {
+        return new CourseFigures(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
+                capacity, status, sequence, asOf, gaps, Map.of(), sessions, sessionsHeld, enrolled, waitlisted,
+                withdrawn, attendedSessions, participantsAttended, completed, completionRate, meanPreScore,
+                meanPostScore, cells);
+    }
+
     /** Like {@link CampaignFigures#apply}: duplicates change nothing, a gap is applied and reported. */
     public Step<CourseFigures> apply(TrainingEvent event, long sequence, Instant time) {
         if (!Sequencing.isNew("course", id, event.courseId(), office, event.office(), this.sequence, sequence)) {
