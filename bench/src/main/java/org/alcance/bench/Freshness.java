@@ -30,11 +30,16 @@ import java.util.stream.Stream;
 final class Freshness {
 
     private static final Pattern CHANGE = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\".*\"sequence\"\\s*:\\s*(\\d+)");
+    private static final Pattern LAG = Pattern.compile("\"lag\"\\s*:\\s*(\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** Latencies in ms of the updates whose figure arrived; the rest were posted but never seen, or refused. */
+    /**
+     * Latencies in ms of the updates whose figure arrived; the rest were posted but never seen, or refused.
+     * {@code backlog} and {@code lag}: the campaign service's outbox backlog and the reporting consumers' lag,
+     * sampled once a second while posting and until the end, to tell which stage holds events back.
+     */
     record Result(int rate, long seconds, long posted, long created, long refused, long skipped, long notSeen,
-            List<Double> latenciesMs) {
+            List<Double> latenciesMs, Samples backlog, Samples lag) {
 
         double percentile(double p) {
             if (latenciesMs.isEmpty()) {
@@ -44,7 +49,19 @@ final class Freshness {
         }
     }
 
+    /** One gauge sampled once a second: its highest value, its mean, and its value at the end. */
+    record Samples(long peak, double mean, long last) {
+
+        static Samples of(List<Long> values) {
+            return values.isEmpty() ? new Samples(-1, Double.NaN, -1) : new Samples(
+                    values.stream().mapToLong(Long::longValue).max().orElseThrow(),
+                    values.stream().mapToLong(Long::longValue).average().orElseThrow(), values.get(values.size() - 1));
+        }
+    }
+
     private final Map<String, ConcurrentSkipListMap<Long, Long>> seen = new ConcurrentHashMap<>();
+    private final List<Long> backlogs = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
 
     static Result run(String officeToken, String hqToken, List<String> campaigns, int rate, long seconds)
             throws IOException, InterruptedException {
@@ -103,9 +120,12 @@ final class Freshness {
                         inFlight.get(campaign).set(false);
                     });
         }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> sample(hqToken), 0, 1, TimeUnit.SECONDS);
         Thread.sleep(seconds * 1000);
         pacer.shutdownNow();
         Thread.sleep(10_000); // the last updates' figures
+        sampler.shutdownNow();
         stream.body().close();
 
         List<Double> latencies = new ArrayList<>();
@@ -123,6 +143,27 @@ final class Freshness {
             }
         }
         Collections.sort(latencies);
-        return new Result(rate, seconds, posted.get(), created.size(), refused.get(), skipped.get(), notSeen, latencies);
+        return new Result(rate, seconds, posted.get(), created.size(), refused.get(), skipped.get(), notSeen, latencies,
+                Samples.of(List.copyOf(backlogs)), Samples.of(List.copyOf(lags)));
+    }
+
+    private void sample(String hqToken) {
+        try {
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            metrics.lines().filter(line -> line.startsWith("alcance_outbox_backlog")).findFirst()
+                    .ifPresent(line -> backlogs.add((long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))));
+            String status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/figures/status"))
+                    .header("Authorization", "Bearer " + hqToken).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher lag = LAG.matcher(status);
+            if (lag.find()) {
+                lags.add(Long.parseLong(lag.group(1)));
+            }
+        } catch (IOException e) {
+            // a sample lost to a busy service: the others still tell the trend
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

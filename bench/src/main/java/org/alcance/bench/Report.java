@@ -187,9 +187,17 @@ final class Report {
                 | p99 | %s ms | ≤ 1,000 ms | %s |
                 | max | %s ms | | |
 
+                Where events waited, sampled once a second from the first post to 10 s after the last:
+
+                | stage | gauge | peak | mean | at the end |
+                |---|---|---|---|---|
+                | campaign-service outbox (stored, not yet acknowledged by Kafka) | `alcance_outbox_backlog` | %,d | %.1f | %,d |
+                | reporting consumers (on the topics, not yet applied) | `lag` of `/api/figures/status` | %,d | %.1f | %,d |
+
                 """.formatted(b2.rate(), b2.seconds(), Bench.FRESHNESS_CAMPAIGNS, b2.posted(), b2.created(), b2.refused(),
                 b2.skipped(), b2.notSeen(), mark(b2.notSeen() == 0), ms(b2.percentile(50)), mark(b2.percentile(50) <= 100),
-                ms(b2.percentile(99)), mark(b2.percentile(99) <= 1000), ms(b2.percentile(100))));
+                ms(b2.percentile(99)), mark(b2.percentile(99) <= 1000), ms(b2.percentile(100)), b2.backlog().peak(),
+                b2.backlog().mean(), b2.backlog().last(), b2.lag().peak(), b2.lag().mean(), b2.lag().last()));
 
         TopicLoad.Ceiling ceiling = f.ceiling();
         Bench.Replay replay = f.replay();
