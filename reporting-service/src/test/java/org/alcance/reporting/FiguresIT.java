@@ -123,6 +123,30 @@ class FiguresIT {
     }
 
     @Test
+    void shouldStreamEveryChangeOfABurstToAReaderThatKeepsUp() {
+        String office = "B" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<String> campaigns = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> "campaign-" + UUID.randomUUID()).toList();
+        List<ServerSentEvent<Map<String, Object>>> received = new CopyOnWriteArrayList<>();
+        Disposable subscription = http.mutate().responseTimeout(Duration.ofSeconds(90)).build()
+                .get().uri("/api/figures/stream").headers(h -> h.setBearerAuth(ISSUER.hq()))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+                .getResponseBody().subscribe(received::add);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty()); // the stream is open
+            try (EventProducer producer = new EventProducer()) {
+                campaigns.forEach(campaign -> producer.send(created(campaign, office)));
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(received)
+                    .filteredOn(event -> event.data() != null).extracting(event -> event.data().get("id"))
+                    .containsAll(campaigns));
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
     void shouldKeepUnfilteredFiguresFreshAfterEveryChangeAndEqualToTheFoldOfEveryUpdate() {
         String office = "X" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String campaign = "campaign-" + UUID.randomUUID();
