@@ -97,7 +97,7 @@ class AuthorizationIT {
                 sent++;
                 if (answer.status() != expected) {
                     failures.add(String.format("%s as %s: expected %d, got %d %s", row.name(), caller, expected,
-                            answer.status(), excerpt(answer.body())));
+                            answer.status(), Http.excerpt(answer.body())));
                 }
                 String other = caller == Caller.OWN_OFFICE ? OTHER : caller == Caller.OTHER_OFFICE ? OWN : null;
                 if (other != null && answer.status() < 300 && !row.isPublic() && isText(answer)) {
@@ -311,10 +311,5 @@ class AuthorizationIT {
     private static boolean isText(Http.Response answer) {
         return answer.contentType() != null && Set.of("application/json", "text/csv", "text/html")
                 .contains(answer.contentType().split(";")[0].trim());
-    }
-
-    private static String excerpt(String text) {
-        String line = text == null ? "" : text.replaceAll("\\s+", " ");
-        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
     }
 }

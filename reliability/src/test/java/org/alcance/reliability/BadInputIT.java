@@ -26,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +52,7 @@ class BadInputIT {
             String... headers) {
 
         String describe(String answer) {
-            String sent = body == null ? "" : " body " + excerpt(new String(body, UTF_8));
+            String sent = body == null ? "" : " body " + Http.excerpt(new String(body, UTF_8));
             return String.format("%s (%s): %s %s%s -> %s", endpoint.name(), what, method, url, sent, answer);
         }
     }
@@ -101,7 +100,8 @@ class BadInputIT {
             if (answer.status() >= 400 && answer.status() < 500 && answer.isProblem()) {
                 problems++;
             } else {
-                failures.add(request.describe(answer.status() + " " + answer.contentType() + " " + excerpt(answer.body())));
+                failures.add(request.describe(answer.status() + " " + answer.contentType() + " "
+                        + Http.excerpt(answer.body())));
             }
         }
         Thread.sleep(5_000); // time for a write wrongly taken to reach the outbox relay, Kafka and reporting
@@ -359,7 +359,7 @@ class BadInputIT {
     }
 
     private Variant field(String path, Object value) {
-        return e -> request(e, path + " = " + (value == ABSENT ? "absent" : excerpt(String.valueOf(value))), "",
+        return e -> request(e, path + " = " + (value == ABSENT ? "absent" : Http.excerpt(String.valueOf(value))), "",
                 "application/json", Http.JSON.writeValueAsBytes(with(e.body(), path, value)));
     }
 
@@ -368,7 +368,7 @@ class BadInputIT {
     }
 
     private Variant header(String name, String value) {
-        return e -> request(e, name + " " + excerpt(value), "", "application/json", json(e), name, value);
+        return e -> request(e, name + " " + Http.excerpt(value), "", "application/json", json(e), name, value);
     }
 
     /** The endpoint's request with this body and query, its ids those of the fixture. */
@@ -434,11 +434,6 @@ class BadInputIT {
         return out.toByteArray();
     }
 
-    private static String excerpt(String text) {
-        String line = text == null ? "" : text.replaceAll("\\s+", " ");
-        return line.length() <= 160 ? line : line.substring(0, 160) + "… (" + text.length() + " chars)";
-    }
-
     /** What the pipeline holds: documents in each collection of every database, records in each topic. */
     record Footprint(Map<String, Long> byCollection, Map<String, Long> byTopic) {
 
@@ -469,12 +464,8 @@ class BadInputIT {
             }
             Map<String, Long> records = new TreeMap<>();
             try (Admin admin = pipeline.admin()) {
-                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                admin.describeTopics(admin.listTopics().names().get(30, SECONDS)).allTopicNames().get(30, SECONDS)
-                        .forEach((topic, description) -> description.partitions().forEach(partition ->
-                                ends.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
-                admin.listOffsets(ends).all().get(30, SECONDS)
-                        .forEach((partition, end) -> records.merge(partition.topic(), end.offset(), Long::sum));
+                Offsets.of(admin, admin.listTopics().names().get(30, SECONDS), OffsetSpec.latest())
+                        .forEach((partition, end) -> records.merge(partition.topic(), end, Long::sum));
             }
             return new Footprint(documents, records);
         }

@@ -102,6 +102,12 @@ final class Http {
         return PLACEHOLDER.matcher(template).replaceAll(found -> Matcher.quoteReplacement(values.get(found.group(1))));
     }
 
+    /** {@code text} on one line, cut to 200 characters, for a failure message. */
+    static String excerpt(String text) {
+        String line = text == null ? "" : text.replaceAll("\\s+", " ");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "… (" + text.length() + " chars)";
+    }
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
