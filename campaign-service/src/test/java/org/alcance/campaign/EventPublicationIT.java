@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.alcance.events.CloudEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.GoldenSamples;
@@ -94,6 +100,49 @@ class EventPublicationIT {
             }
         }
         return fields;
+    }
+
+    @Test
+    void shouldRelayEveryEventOnceInOrderWhenManyCampaignsAreWrittenAtOnce() throws Exception {
+        CampaignApi api = new CampaignApi(http);
+        List<String> campaigns = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            campaigns.add(api.createActive("GT"));
+        }
+        int updates = 8;
+        ExecutorService writers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> posts = new ArrayList<>();
+            for (String campaign : campaigns) {
+                // each campaign's updates one after another, the campaigns side by side: relay rounds hold many
+                posts.add(writers.submit(() -> {
+                    for (int n = 0; n < updates; n++) {
+                        api.report("GT", campaign, CampaignApi.update("many-" + n, 10, 2)).expectStatus().isCreated();
+                    }
+                }));
+            }
+            for (Future<?> post : posts) {
+                post.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        int expected = 2 + updates;
+        Map<String, List<CloudEvent>> byCampaign = TopicRecords.readUntil(Topics.CAMPAIGN_EVENTS,
+                        records -> records.stream().filter(r -> campaigns.contains(r.key())).count() >= campaigns.size() * expected,
+                        Duration.ofSeconds(60)).stream()
+                .filter(r -> campaigns.contains(r.key()))
+                .map(r -> CloudEvent.fromHeaders(name -> header(r, name), r.value()))
+                .collect(Collectors.groupingBy(CloudEvent::subject));
+        for (String campaign : campaigns) {
+            assertThat(byCampaign.get(campaign)).extracting(CloudEvent::sequence)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, expected).boxed().toList());
+            // and each update stored once
+            assertThat(http.get().uri("/api/campaigns/{id}/updates", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .path("items")).hasSize(updates);
+        }
     }
 
     private static byte[] header(ConsumerRecord<String, byte[]> record, String name) {

@@ -24,13 +24,15 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import reactor.core.publisher.Flux;
 
 /**
  * Publishes the events waiting in aggregate documents to Kafka, in sequence order per aggregate,
@@ -41,8 +43,9 @@ import org.springframework.kafka.support.SendResult;
  *
  * <p>The aggregates this replica just wrote are relayed at once, by id; a sweep of every aggregate
  * with pending events (a collection scan, as the outbox is not indexed) runs once per poll
- * interval, for what another replica or a failed round left behind, and measures the backlog. The
- * events of all aggregates of a round are sent before their acknowledgements are awaited.
+ * interval, for what another replica or a failed round left behind, and measures the backlog. A
+ * round handles its aggregates together: one lease update, one read, the local writes in parallel,
+ * every event sent before the acknowledgements are awaited, and one bulk write that clears them.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -60,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore wake = new Semaphore(0);
     private final Set<String> written = ConcurrentHashMap.newKeySet();
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
     private final MeterRegistry meters;
     private final Counter failures;
     private volatile Thread worker;
@@ -83,30 +87,49 @@ public class OutboxRelay implements SmartLifecycle {
         wake.release();
     }
 
-    /** Relays the pending events of {@code ids}; returns how many events the broker acknowledged. */
+    /**
+     * Relays the pending events of {@code ids}; returns how many events the broker acknowledged. A round
+     * costs the same few database round trips however many aggregates it holds (claim, read, local
+     * writes in parallel, clear): a relay thread that paid several sequential round trips per aggregate
+     * fell behind the requests writing beside it.
+     */
     private int relay(Collection<String> ids) {
-        List<Sent> sent = new ArrayList<>();
-        RuntimeException failed = null;
-        for (String id : ids) {
-            Document claimed = claim(id);
-            if (claimed != null) {
-                try {
-                    sent.add(send(claimed));
-                } catch (RuntimeException e) {
-                    release(id);
-                    failed = e;
-                }
-            }
+        if (ids.isEmpty()) {
+            return 0;
         }
-        int relayed = 0;
+        List<Document> claimed = claim(ids);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<String> claimedIds = claimed.stream().map(aggregate -> aggregate.getString("_id")).toList();
+        try {
+            applyLocalWrites(claimed);
+        } catch (RuntimeException e) {
+            release(claimedIds);
+            throw new IllegalStateException("Could not apply the local writes of " + claimedIds, e);
+        }
+        List<Sent> sent = claimed.stream().map(this::send).toList();
+        List<Sent> acknowledged = new ArrayList<>();
+        List<String> unacknowledged = new ArrayList<>();
+        RuntimeException failed = null;
         for (Sent aggregate : sent) {
             try {
-                relayed += clear(aggregate);
-            } catch (RuntimeException e) {
-                release(aggregate.id());
-                failed = e;
+                for (CompletableFuture<SendResult<String, byte[]>> ack : aggregate.acks()) {
+                    ack.get(60, TimeUnit.SECONDS);
+                }
+                acknowledged.add(aggregate);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                unacknowledged.add(aggregate.id());
+                failed = new IllegalStateException("Could not relay the events of " + aggregate.id(), e);
             }
         }
+        if (!unacknowledged.isEmpty()) {
+            release(unacknowledged);
+        }
+        int relayed = clear(acknowledged);
         if (failed != null) {
             throw failed;
         }
@@ -135,57 +158,79 @@ public class OutboxRelay implements SmartLifecycle {
         return ids;
     }
 
-    private Document claim(String id) {
-        Query query = Query.query(Criteria.where("_id").is(id).and("outbox.0").exists(true)
-                .orOperator(Criteria.where("lease").exists(false), Criteria.where("lease.until").lt(Instant.now())));
-        query.fields().include("_id", "outbox");
-        Update lease = Update.update("lease", new Document("owner", owner).append("until", Instant.now().plus(LEASE)));
-        return mongo.findAndModify(query, lease, FindAndModifyOptions.options().returnNew(true), Document.class, settings.collection())
+    /**
+     * Leases those of {@code ids} that have pending events and no live lease, in one update, then reads
+     * what this round leased (the lease names the round), with their pending events.
+     */
+    private List<Document> claim(Collection<String> ids) {
+        Instant now = Instant.now();
+        long round = rounds.incrementAndGet();
+        Query free = Query.query(Criteria.where("_id").in(ids).and("outbox.0").exists(true)
+                .orOperator(Criteria.where("lease").exists(false), Criteria.where("lease.until").lt(now)));
+        Update lease = Update.update("lease", new Document("owner", owner).append("round", round)
+                .append("until", now.plus(LEASE)));
+        mongo.updateMulti(free, lease, settings.collection()).block();
+        Query leased = Query.query(Criteria.where("_id").in(ids).and("lease.owner").is(owner).and("lease.round").is(round));
+        leased.fields().include("_id", "outbox");
+        try {
+            return mongo.find(leased, Document.class, settings.collection()).collectList().block();
+        } catch (RuntimeException e) {
+            release(ids);
+            throw e;
+        }
+    }
+
+    /** Applies the local writes of the claimed aggregates' events, all at once: each is idempotent and revisioned. */
+    private void applyLocalWrites(List<Document> claimed) {
+        Flux.fromIterable(claimed)
+                .flatMapIterable(aggregate -> aggregate.getList("outbox", Document.class))
+                .mapNotNull(event -> event.get("localWrite", Document.class))
+                .flatMap(localWrites::apply)
+                .then()
                 .block();
     }
 
-    /** Applies the claimed aggregate's local writes and sends its events, in sequence order. */
+    /** Sends the claimed aggregate's events in sequence order; the acknowledgements are awaited later. */
     private Sent send(Document aggregate) {
         String id = aggregate.getString("_id");
         List<Document> pending = new ArrayList<>(aggregate.getList("outbox", Document.class));
         pending.sort(Comparator.comparingLong(event -> event.get("sequence", Number.class).longValue()));
-        try {
-            for (Document event : pending) {
-                Document write = event.get("localWrite", Document.class);
-                if (write != null) {
-                    localWrites.apply(write).block();
-                }
-            }
-            List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
-            for (Document event : pending) {
+        List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
+        for (Document event : pending) {
+            try {
                 acks.add(kafka.send(record(id, event)));
+            } catch (RuntimeException e) {
+                // the events after a refused one must not go out before it
+                acks.add(CompletableFuture.failedFuture(e));
+                break;
             }
-            return new Sent(id, pending, acks);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Could not relay the events of " + id, e);
         }
+        return new Sent(id, pending, acks);
     }
 
     /** A claimed aggregate whose events are on their way to the broker. */
     private record Sent(String id, List<Document> pending, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
     }
 
-    /** Waits for the broker's acknowledgements of an aggregate's events, then clears them and the lease. */
-    private int clear(Sent sent) {
-        try {
-            for (CompletableFuture<SendResult<String, byte[]>> ack : sent.acks()) {
-                ack.get(60, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not relay the events of " + sent.id(), e);
+    /** Clears the acknowledged aggregates' events and their leases, in one bulk write. */
+    private int clear(List<Sent> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return 0;
         }
-        List<String> eventIds = sent.pending().stream().map(event -> event.getString("eventId")).toList();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(sent.id())),
-                new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))).unset("lease"),
-                settings.collection()).block();
-        sent.pending().forEach(event -> meters.counter("alcance.outbox.published", "type", event.getString("type"))
-                .increment());
-        return sent.pending().size();
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, settings.collection());
+        for (Sent sent : acknowledged) {
+            List<String> eventIds = sent.pending().stream().map(event -> event.getString("eventId")).toList();
+            bulk.updateOne(Query.query(Criteria.where("_id").is(sent.id())),
+                    new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))).unset("lease"));
+        }
+        bulk.execute().block();
+        int relayed = 0;
+        for (Sent sent : acknowledged) {
+            sent.pending().forEach(event -> meters.counter("alcance.outbox.published", "type", event.getString("type"))
+                    .increment());
+            relayed += sent.pending().size();
+        }
+        return relayed;
     }
 
     private ProducerRecord<String, byte[]> record(String aggregateId, Document event) {
@@ -198,12 +243,12 @@ public class OutboxRelay implements SmartLifecycle {
         return new ProducerRecord<>(settings.topic(), null, time.toEpochMilli(), aggregateId, cloudEvent.data(), headers);
     }
 
-    private void release(String id) {
+    private void release(Collection<String> ids) {
         try {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("lease.owner").is(owner)),
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("lease.owner").is(owner)),
                     new Update().unset("lease"), settings.collection()).block();
         } catch (RuntimeException e) {
-            log.debug("Lease on {} not released; it expires by itself", id, e);
+            log.debug("Leases on {} not released; they expire by themselves", ids, e);
         }
     }
 
