@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.alcance.events.CloudEvent;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Produces CloudEvents records to the test broker as the campaign and training services do: key = aggregate
@@ -54,19 +56,42 @@ public final class EventProducer implements AutoCloseable {
     }
 
     public Sent send(String topic, String key, Map<String, byte[]> headers, byte[] value) {
-        RecordHeaders recordHeaders = new RecordHeaders();
-        headers.forEach(recordHeaders::add);
+        Sent record = new Sent(topic, key, headers, value);
+        sendTogether(List.of(record));
+        return record;
+    }
+
+    /** The record the event makes, with the aggregate's next sequence, to send later. */
+    public Sent record(DomainEvent event) {
+        CloudEvent cloudEvent = envelope(event);
+        return new Sent(Topics.topicOf(event), event.aggregateId(), cloudEvent.headers(), cloudEvent.data());
+    }
+
+    /** Sends the records without waiting between them, so that a consumer gets those of a partition in one poll. */
+    public void sendTogether(List<Sent> records) {
+        List<Future<?>> acknowledged = new ArrayList<>();
+        for (Sent record : records) {
+            RecordHeaders headers = new RecordHeaders();
+            record.headers().forEach(headers::add);
+            acknowledged.add(producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+                    headers)));
+        }
         try {
-            producer.send(new ProducerRecord<>(topic, null, key, value, recordHeaders)).get(30, TimeUnit.SECONDS);
+            for (Future<?> acknowledgement : acknowledged) {
+                acknowledgement.get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
-        Sent record = new Sent(topic, key, headers, value);
-        sent.add(record);
-        return record;
+        sent.addAll(records);
+    }
+
+    /** The partition of the topic that the producer puts the key on. */
+    public int partitionOf(String topic, String key) {
+        return Utils.toPositive(Utils.murmur2(utf8(key))) % producer.partitionsFor(topic).size();
     }
 
     public void sendAgain(Sent record) {

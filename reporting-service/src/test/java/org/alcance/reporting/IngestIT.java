@@ -220,6 +220,99 @@ class IngestIT {
     }
 
     @Test
+    void shouldApplyAPollOfSeveralAggregatesExactlyOnceAroundRedeliveriesAndPoisonRecordsInTheMiddle() {
+        String theme = "theme-" + UUID.randomUUID();
+        String course = "course-" + UUID.randomUUID();
+        Map<String, Long> appliedBefore = applied();
+        double duplicatesBefore = meters.get("alcance.reporting.events.duplicates").counter().count();
+        double gapsBefore = meters.get("alcance.reporting.events.gaps").counter().count();
+        try (EventProducer producer = new EventProducer()) {
+            List<String> campaigns = campaignsOnOnePartition(producer, 3); // so that one poll brings all their records
+            String a = campaigns.get(0);
+            String b = campaigns.get(1);
+            String c = campaigns.get(2);
+            EventProducer.Sent aCreated = producer.record(created(a, "GT", theme));
+            EventProducer.Sent bCreated = producer.record(created(b, "HN", theme));
+            EventProducer.Sent aLaunched = producer.record(launched(a, "GT"));
+            EventProducer.Sent bLaunched = producer.record(launched(b, "HN"));
+            EventProducer.Sent cCreated = producer.record(created(c, "GT", theme));
+            CloudEvent malformed = producer.envelope(reported(a, "GT", "lost", "2002-06-10", "poster", 99, 0));
+            EventProducer.Sent poison = new EventProducer.Sent(Topics.CAMPAIGN_EVENTS, a, malformed.headers(),
+                    EventProducer.utf8("{\"campaignId\": "));
+            EventProducer.Sent aReported = producer.record(reported(a, "GT", "u1", "2002-06-15", "poster", 1_200, 0));
+            CloudEvent foreign = producer.envelope(reported(b, "GT", "x1", "2002-06-16", "radio", 77, 0));
+            EventProducer.Sent bForeign = new EventProducer.Sent(Topics.CAMPAIGN_EVENTS, b, foreign.headers(),
+                    foreign.data());
+            EventProducer.Sent bReported = producer.record(reported(b, "HN", "v1", "2002-06-20", "radio", 300, 20));
+            EventProducer.Sent cLaunched = producer.record(launched(c, "GT"));
+            EventProducer.Sent scheduled = producer.record(scheduled(course, "GT", theme));
+            EventProducer.Sent enrolled = producer.record(enrolled(course, "GT", "p1", Sex.FEMALE, OrganisationType.NGO,
+                    EnrolmentStatus.ENROLLED));
+            List<EventProducer.Sent> valid = List.of(aCreated, bCreated, aLaunched, bLaunched, cCreated, aReported,
+                    bReported, cLaunched, scheduled, enrolled);
+
+            producer.sendTogether(List.of(aCreated, bCreated, aLaunched, aLaunched, bLaunched, cCreated, poison,
+                    aReported, bCreated, bForeign, bReported, aReported, cLaunched, aCreated, scheduled, enrolled,
+                    enrolled, scheduled));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                get("/api/figures/campaigns/" + a, ISSUER.hq()).jsonPath("$.sequence").isEqualTo(4);
+                get("/api/figures/campaigns/" + b, ISSUER.hq()).jsonPath("$.sequence").isEqualTo(4);
+            });
+            producer.sendTogether(valid); // the whole poll delivered again
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    meters.get("alcance.reporting.events.duplicates").counter().count() - duplicatesBefore)
+                    .isGreaterThanOrEqualTo(6 + valid.size()));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                get("/api/figures/campaigns/" + c, ISSUER.hq()).jsonPath("$.sequence").isEqualTo(2)
+                        .jsonPath("$.status").isEqualTo("ACTIVE");
+                get("/api/figures/courses/" + course, ISSUER.hq()).jsonPath("$.sequence").isEqualTo(2)
+                        .jsonPath("$.enrolled").isEqualTo(1);
+            });
+            get("/api/figures/campaigns/" + a, ISSUER.hq()).jsonPath("$.reached").isEqualTo(1_200)
+                    .jsonPath("$.updatesCounted").isEqualTo(1).jsonPath("$.status").isEqualTo("ACTIVE");
+            get("/api/figures/campaigns/" + b, ISSUER.hq()).jsonPath("$.reached").isEqualTo(320)
+                    .jsonPath("$.updatesCounted").isEqualTo(1).jsonPath("$.office").isEqualTo("HN");
+            get("/api/figures/overview?theme=" + theme, ISSUER.hq())
+                    .jsonPath("$.campaigns.total").isEqualTo(3)
+                    .jsonPath("$.reach.total").isEqualTo(1_520)
+                    .jsonPath("$.participants.enrolled").isEqualTo(1);
+
+            Map<String, Long> appliedNow = applied();
+            assertThat(Map.of("campaign-created", 3L, "campaign-launched", 3L, "progress-reported", 2L,
+                    "course-scheduled", 1L, "participant-enrolled", 1L)).allSatisfy((type, count) -> assertThat(
+                            appliedNow.getOrDefault(type, 0L) - appliedBefore.getOrDefault(type, 0L)).as(type)
+                            .isEqualTo(count));
+            assertThat(meters.get("alcance.reporting.events.gaps").counter().count() - gapsBefore).isEqualTo(2);
+            Map<String, Long> deadLettered = TopicRecords.readUntil(DEAD_LETTERS,
+                    read -> ceIds(read, a).containsKey(malformed.id()) && ceIds(read, b).containsKey(foreign.id()),
+                    Duration.ofSeconds(60)).stream()
+                    .collect(Collectors.groupingBy(r -> String.valueOf(header(r, CloudEvent.HEADER_ID)),
+                            Collectors.counting()));
+            assertThat(deadLettered).containsEntry(malformed.id(), 1L).containsEntry(foreign.id(), 1L);
+        }
+    }
+
+    /** Events applied so far by type, without the type's prefix and version. */
+    private Map<String, Long> applied() {
+        return meters.find("alcance.reporting.events.applied").counters().stream().collect(Collectors.toMap(
+                counter -> counter.getId().getTag("type").replaceAll("^org\\.alcance\\.\\w+\\.|\\.v\\d+$", ""),
+                counter -> (long) counter.count(), Long::sum));
+    }
+
+    private static List<String> campaignsOnOnePartition(EventProducer producer, int count) {
+        List<String> ids = new ArrayList<>(List.of("campaign-" + UUID.randomUUID()));
+        int partition = producer.partitionOf(Topics.CAMPAIGN_EVENTS, ids.get(0));
+        while (ids.size() < count) {
+            String id = "campaign-" + UUID.randomUUID();
+            if (producer.partitionOf(Topics.CAMPAIGN_EVENTS, id) == partition) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void shouldExposeIngestMetricsAndConsumerLagToPrometheus() {
         try (EventProducer producer = new EventProducer()) {
             String id = "campaign-" + UUID.randomUUID();

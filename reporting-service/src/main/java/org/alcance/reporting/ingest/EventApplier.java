@@ -2,6 +2,18 @@ package org.alcance.reporting.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.ObjLongConsumer;
+import java.util.stream.Collectors;
 import org.alcance.events.CloudEvent;
 import org.alcance.events.DomainEvent;
 import org.alcance.events.EventCodec;
@@ -10,15 +22,17 @@ import org.alcance.events.training.TrainingEvent;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CourseFigures;
+import org.alcance.reporting.projection.Figures;
 import org.alcance.reporting.projection.Step;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one Kafka record into one applied (or skipped) event in a generation's read models.
+ * Turns a poll's Kafka records into applied (or skipped) events in a generation's read models.
  *
  * @see IngestErrors for what happens when this throws
  */
@@ -34,6 +48,8 @@ class EventApplier {
     private final MeterRegistry meters;
     private final Counter duplicates;
     private final Counter gaps;
+    private final Kind<CampaignFigures> campaigns;
+    private final Kind<CourseFigures> courses;
 
     EventApplier(EventCodec codec, FigureWriter writer, Generations generations, FigureChanges changes,
             MeterRegistry meters) {
@@ -46,33 +62,117 @@ class EventApplier {
                 .description("Events skipped because their sequence was already applied").register(meters);
         this.gaps = Counter.builder("alcance.reporting.events.gaps")
                 .description("Events applied although earlier events of their aggregate were missing").register(meters);
+        this.campaigns = new Kind<>("campaign", Generations::campaigns, CampaignFigures.class, CampaignFigures::empty,
+                (figures, event) -> figures.apply((CampaignEvent) event.event(), event.cloudEvent().sequence(),
+                        event.cloudEvent().time()),
+                (figures, generation) -> changes.written(generation, figures));
+        this.courses = new Kind<>("course", Generations::courses, CourseFigures.class, CourseFigures::empty,
+                (figures, event) -> figures.apply((TrainingEvent) event.event(), event.cloudEvent().sequence(),
+                        event.cloudEvent().time()),
+                (figures, generation) -> changes.written(generation, figures));
+    }
+
+    /** What differs between campaigns and courses on the way from an event to their documents. */
+    private record Kind<T extends Figures>(String aggregate, LongFunction<String> collection, Class<T> type,
+            Function<String, T> empty, BiFunction<T, Event, Step<T>> apply, ObjLongConsumer<T> written) {
+    }
+
+    /** A record of the poll decoded: its place in the poll, its event and the kind of aggregate it is about. */
+    private record Event(int index, CloudEvent cloudEvent, DomainEvent event, Kind<?> kind) {
+
+        String aggregateId() {
+            return event.aggregateId();
+        }
+    }
+
+    private record Failure(int index, RuntimeException cause) {
+    }
+
+    /**
+     * Applies a poll's records in their order. The documents they touch are read with one query per collection,
+     * each aggregate's events applied in memory, and each changed document written once, in one unordered bulk
+     * write per collection. Whatever that did not settle (a write that lost a race, a failed read or write) is
+     * applied again one event at a time through the single-document path, so that an event is applied exactly
+     * once whoever else writes, and a failure is the failing record's own.
+     *
+     * @throws BatchListenerFailedException naming the first record that is not applied (not a valid event, one
+     *     that cannot apply, MongoDB unavailable) once every record before it is; the records after it come again
+     */
+    void apply(List<ConsumerRecord<String, byte[]>> records, long generation) {
+        List<Event> events = new ArrayList<>();
+        Failure failure = null;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(decode(record, events.size()));
+            } catch (RuntimeException invalid) {
+                failure = new Failure(events.size(), invalid);
+                break;
+            }
+        }
+        Map<Kind<?>, Batch<?>> batches = Map.of(campaigns, new Batch<>(campaigns, generation), courses,
+                new Batch<>(courses, generation));
+        events.forEach(event -> batches.get(event.kind()).add(event));
+        List<Event> alone = events;
+        if (readAll(batches.values())) {
+            for (Event event : events) {
+                try {
+                    batches.get(event.kind()).apply(event);
+                } catch (RuntimeException refused) {
+                    failure = new Failure(event.index(), refused);
+                    break;
+                }
+            }
+            alone = new ArrayList<>();
+            for (Batch<?> batch : batches.values()) {
+                alone.addAll(batch.write());
+            }
+            alone.sort(Comparator.comparingInt(Event::index));
+        }
+        for (Event event : alone) {
+            try {
+                applyAlone(event.kind(), event, generation);
+            } catch (RuntimeException e) {
+                failure = new Failure(event.index(), e);
+                break;
+            }
+        }
+        if (failure != null) {
+            throw new BatchListenerFailedException("Record " + failure.index() + " of the poll was not applied",
+                    failure.cause(), failure.index());
+        }
+    }
+
+    private static boolean readAll(Collection<Batch<?>> batches) {
+        try {
+            batches.forEach(Batch::read);
+            return true;
+        } catch (RuntimeException e) { // the single-document path meets it again, with the record it belongs to
+            log.warn("Reading a poll's documents together failed, applying its events one at a time: {}", e.toString());
+            return false;
+        }
     }
 
     /**
      * @throws org.alcance.events.InvalidEventException if the record is not a valid event (never worth a retry)
      */
-    void apply(ConsumerRecord<String, byte[]> record, long generation) {
+    private Event decode(ConsumerRecord<String, byte[]> record, int index) {
         CloudEvent cloudEvent = CloudEvent.fromHeaders(name -> header(record, name), record.value());
         DomainEvent event = codec.fromCloudEvent(cloudEvent);
-        Step<?> step;
-        String aggregate;
-        if (event instanceof CampaignEvent campaignEvent) {
-            aggregate = "campaign";
-            Step<CampaignFigures> written = writer.write(Generations.campaigns(generation), campaignEvent.campaignId(),
-                    CampaignFigures.class, () -> CampaignFigures.empty(campaignEvent.campaignId()),
-                    CampaignFigures::sequence,
-                    figures -> figures.apply(campaignEvent, cloudEvent.sequence(), cloudEvent.time()));
-            changes.written(generation, written.figures());
-            step = written;
-        } else {
-            TrainingEvent trainingEvent = (TrainingEvent) event;
-            aggregate = "course";
-            Step<CourseFigures> written = writer.write(Generations.courses(generation), trainingEvent.courseId(),
-                    CourseFigures.class, () -> CourseFigures.empty(trainingEvent.courseId()), CourseFigures::sequence,
-                    figures -> figures.apply(trainingEvent, cloudEvent.sequence(), cloudEvent.time()));
-            changes.written(generation, written.figures());
-            step = written;
-        }
+        return new Event(index, cloudEvent, event, event instanceof CampaignEvent ? campaigns : courses);
+    }
+
+    /** Applies one event with its own read and conditional write, then tells and counts it. */
+    private <T extends Figures> void applyAlone(Kind<T> kind, Event event, long generation) {
+        String id = event.aggregateId();
+        Step<T> step = writer.write(kind.collection().apply(generation), id, kind.type(), () -> kind.empty().apply(id),
+                figures -> kind.apply().apply(figures, event));
+        kind.written().accept(step.figures(), generation);
+        applied(event, step, generation);
+    }
+
+    /** Counts an event now held by the read models, or skipped as a duplicate, and tells live readers of it. */
+    private void applied(Event event, Step<? extends Figures> step, long generation) {
+        CloudEvent cloudEvent = event.cloudEvent();
         switch (step.kind()) {
             case DUPLICATE -> {
                 duplicates.increment();
@@ -80,7 +180,7 @@ class EventApplier {
             }
             case APPLIED_AFTER_GAP -> {
                 gaps.increment();
-                log.warn("Applied {} {} sequence {} after a gap of {} missing event(s)", aggregate,
+                log.warn("Applied {} {} sequence {} after a gap of {} missing event(s)", event.kind().aggregate(),
                         event.aggregateId(), cloudEvent.sequence(), step.missing());
             }
             case APPLIED -> {
@@ -88,17 +188,91 @@ class EventApplier {
         }
         meters.counter("alcance.reporting.events.applied", "type", cloudEvent.type()).increment();
         if (generation == generations.active()) {
-            changes.publish(new FigureChanges.Change(aggregate, event.aggregateId(), event.office(), cloudEvent.type(),
-                    cloudEvent.sequence(), asOf(step.figures())));
+            changes.publish(new FigureChanges.Change(event.kind().aggregate(), event.aggregateId(),
+                    event.event().office(), cloudEvent.type(), cloudEvent.sequence(), step.figures().asOf()));
         }
-    }
-
-    private static java.time.Instant asOf(Object figures) {
-        return figures instanceof CampaignFigures c ? c.asOf() : ((CourseFigures) figures).asOf();
     }
 
     private static byte[] header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : header.value();
+    }
+
+    /** The aggregates of one kind that a poll's events touch: read together, changed in memory, written together. */
+    private final class Batch<T extends Figures> {
+
+        private final Kind<T> kind;
+        private final long generation;
+        private final Map<String, Aggregate<T>> aggregates = new LinkedHashMap<>();
+
+        Batch(Kind<T> kind, long generation) {
+            this.kind = kind;
+            this.generation = generation;
+        }
+
+        void add(Event event) {
+            aggregates.computeIfAbsent(event.aggregateId(), id -> new Aggregate<>());
+        }
+
+        void read() {
+            if (aggregates.isEmpty()) {
+                return;
+            }
+            Map<String, T> stored = writer.read(kind.collection().apply(generation), kind.type(), aggregates.keySet());
+            aggregates.forEach((id, aggregate) -> {
+                aggregate.read = stored.get(id);
+                aggregate.figures = aggregate.read == null ? kind.empty().apply(id) : aggregate.read;
+            });
+        }
+
+        void apply(Event event) {
+            Aggregate<T> aggregate = aggregates.get(event.aggregateId());
+            Step<T> step = kind.apply().apply(aggregate.figures, event);
+            aggregate.figures = step.figures();
+            aggregate.events.add(event);
+            aggregate.steps.add(step);
+        }
+
+        /**
+         * Writes each changed document once, then tells and counts the events of every document that landed.
+         *
+         * @return the events of the documents that did not land, to apply again one at a time
+         */
+        List<Event> write() {
+            List<Aggregate<T>> touched = aggregates.values().stream().filter(a -> !a.events.isEmpty()).toList();
+            List<FigureWriter.Write<T>> writes = touched.stream()
+                    .filter(aggregate -> aggregate.steps.stream().anyMatch(Step::changed))
+                    .map(aggregate -> new FigureWriter.Write<>(aggregate.figures, aggregate.read)).toList();
+            Set<String> lost;
+            try {
+                lost = writes.isEmpty() ? Set.of()
+                        : writer.write(kind.collection().apply(generation), kind.type(), writes);
+            } catch (RuntimeException e) { // the single-document path meets it again, with the record it belongs to
+                log.warn("Writing {} {} documents together failed, applying their events one at a time: {}",
+                        writes.size(), kind.aggregate(), e.toString());
+                lost = writes.stream().map(write -> write.figures().id()).collect(Collectors.toSet());
+            }
+            List<Event> again = new ArrayList<>();
+            for (Aggregate<T> aggregate : touched) {
+                if (lost.contains(aggregate.figures.id())) {
+                    again.addAll(aggregate.events);
+                    continue;
+                }
+                kind.written().accept(aggregate.figures, generation);
+                for (int i = 0; i < aggregate.events.size(); i++) {
+                    applied(aggregate.events.get(i), aggregate.steps.get(i), generation);
+                }
+            }
+            return again;
+        }
+    }
+
+    /** One aggregate's document as read, and as the poll's events applied so far leave it. */
+    private static final class Aggregate<T extends Figures> {
+
+        private T read;
+        private T figures;
+        private final List<Event> events = new ArrayList<>();
+        private final List<Step<T>> steps = new ArrayList<>();
     }
 }

@@ -17,15 +17,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListener;
 import org.springframework.stereotype.Component;
 
 /**
  * One listener container per generation that is being served or built, each consuming both event topics
  * with that generation's consumer group (from the earliest offset when the group is new) and writing to that
- * generation's collections.
+ * generation's collections, a poll's records at a time.
  */
 @Component
 public class IngestContainers implements DisposableBean {
@@ -61,8 +61,8 @@ public class IngestContainers implements DisposableBean {
         ConcurrentMessageListenerContainer<Object, Object> container = factory.createContainer(
                 Topics.CAMPAIGN_EVENTS, Topics.TRAINING_EVENTS);
         container.getContainerProperties().setGroupId(generations.groupId(generation));
-        container.getContainerProperties().setMessageListener((MessageListener<String, byte[]>) record ->
-                applier.apply(record, generation));
+        container.getContainerProperties().setMessageListener((BatchMessageListener<String, byte[]>) records ->
+                applier.apply(records, generation));
         container.setCommonErrorHandler(errors);
         container.setConcurrency(concurrency);
         container.setBeanName("reporting-g" + generation);

@@ -11,15 +11,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What happens to a record whose application failed (design §4.6):
+ * What happens to a record whose application failed (design §4.6). The listener names the record in a
+ * {@link BatchListenerFailedException}: the poll's records before it are committed, and those after it come
+ * again once it is settled, by a retry that applies it or by the dead-letter topic:
  * <ul>
  * <li>not a valid event ({@link InvalidEventException}, which includes an unknown type, malformed JSON and a
  * missing header): straight to the dead-letter topic, since no retry can fix it;</li>
@@ -47,7 +51,7 @@ final class IngestErrors {
             Throwable cause = rootOfListenerFailure(error);
             log.error("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
                     record.key(), cause.toString());
-            deadLetters.accept(record, error);
+            deadLetters.accept(record, cause instanceof Exception exception ? exception : error);
             meters.counter("alcance.reporting.events.deadlettered", "exception", cause.getClass().getSimpleName())
                     .increment();
         }, new FixedBackOff(retryInterval.toMillis(), TRIES - 1));
@@ -77,9 +81,11 @@ final class IngestErrors {
         return backOff;
     }
 
+    /** The record's own failure, without the listener's wrappers around it. */
     private static Throwable rootOfListenerFailure(Throwable error) {
         Throwable t = error;
-        while (t.getCause() != null && t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException) {
+        while (t.getCause() != null
+                && (t instanceof ListenerExecutionFailedException || t instanceof BatchListenerFailedException)) {
             t = t.getCause();
         }
         return t;

@@ -47,7 +47,7 @@ public record CampaignFigures(
         List<Cell> cells,
         Map<String, Long> materials,
         long updatesCounted,
-        long updatesRetracted) {
+        long updatesRetracted) implements Figures {
 
     public static final String DRAFT = "DRAFT";
     public static final String ACTIVE = "ACTIVE";

@@ -66,7 +66,7 @@ public record CourseFigures(
         Double completionRate,
         Double meanPreScore,
         Double meanPostScore,
-        List<Cell> cells) {
+        List<Cell> cells) implements Figures {
 
     public static final String SCHEDULED = "SCHEDULED";
     public static final String STARTED = "STARTED";
