@@ -136,7 +136,8 @@ class FiguresIT {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty()); // the stream is open
             try (EventProducer producer = new EventProducer()) {
-                campaigns.forEach(campaign -> producer.send(created(campaign, office)));
+                // sent together, they reach the consumers in a few polls, and their changes leave in a tight loop
+                producer.sendTogether(campaigns.stream().map(campaign -> producer.record(created(campaign, office))).toList());
             }
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(received)
                     .filteredOn(event -> event.data() != null).extracting(event -> event.data().get("id"))

@@ -1,5 +1,7 @@
 package org.alcance.reporting.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,27 +9,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CourseFigures;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
  * Tells live readers (Server-Sent Events) that an aggregate's figures changed in the active generation.
- * Best effort and local to this replica: a slow subscriber misses changes rather than slowing ingestion, and
- * can always read the figures again. {@link AppliedFigures} listeners are told of every document written, in
- * every generation, without fail.
+ * Local to this replica, and never slows ingestion: each subscriber has a buffer of its own, since a poll's
+ * changes leave in a burst faster than a connection takes them; one that falls more than
+ * {@value #BUFFERED} changes behind loses the oldest (counted), and can always read the figures again.
+ * {@link AppliedFigures} listeners are told of every document written, in every generation, without fail.
  */
 @Component
 public class FigureChanges {
 
+    static final int BUFFERED = 10_000;
+
     private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
     private final List<AppliedFigures> listeners = new CopyOnWriteArrayList<>();
+    private final Counter dropped;
+
+    FigureChanges(MeterRegistry meters) {
+        this.dropped = Counter.builder("alcance.reporting.stream.dropped")
+                .description("Figure changes a live reader lost because it fell too far behind").register(meters);
+    }
 
     /** {@code aggregate} is {@code campaign} or {@code course}; {@code type} the event type applied. */
     public record Change(String aggregate, String id, String office, String type, long sequence, Instant asOf) {
     }
 
     public Flux<Change> changes() {
-        return sink.asFlux();
+        return sink.asFlux().onBackpressureBuffer(BUFFERED, lost -> dropped.increment(), BufferOverflowStrategy.DROP_OLDEST);
     }
 
     public void listen(AppliedFigures listener) {
