@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Bench {
 
     /** Same heap and GC as run-local, but the full tiered JIT (run-local stops at C1 for a fast start). */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     static final String[] SERVICES = {"campaign-service", "training-service", "reporting-service"};
     static final int CONNECTIONS = 64;
     /** B1 spreads the updates over this many campaigns of one office, in turn. */

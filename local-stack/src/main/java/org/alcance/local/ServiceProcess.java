@@ -38,9 +38,10 @@ public final class ServiceProcess {
 
     /**
      * The JVM options of run-local. C1 only: three services starting at once on two cores are ready in
-     * about half the time; this launcher is for looking around, not for measuring throughput.
+     * about half the time; this launcher is for looking around, not for measuring throughput. A 256 MiB
+     * heap keeps each service near 350 MiB of memory under load (docs/benchmarks.md, B5).
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** Starts {@code name} from its jar under {@code root} on {@code port}, appending its output to a log in {@code logs}. */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logs,
