@@ -95,11 +95,7 @@ class FiguresIT {
         String gt = "campaign-" + UUID.randomUUID();
         String hn = "campaign-" + UUID.randomUUID();
         List<ServerSentEvent<Map<String, Object>>> received = new CopyOnWriteArrayList<>();
-        Disposable subscription = http.mutate().responseTimeout(Duration.ofSeconds(90)).build()
-                .get().uri("/api/figures/stream").headers(h -> h.setBearerAuth(ISSUER.office("GT")))
-                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
-                .getResponseBody().subscribe(received::add);
+        Disposable subscription = stream(ISSUER.office("GT"), received);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty()); // the stream is open
             try (EventProducer producer = new EventProducer()) {
@@ -128,11 +124,7 @@ class FiguresIT {
         List<String> campaigns = java.util.stream.IntStream.range(0, 300)
                 .mapToObj(i -> "campaign-" + UUID.randomUUID()).toList();
         List<ServerSentEvent<Map<String, Object>>> received = new CopyOnWriteArrayList<>();
-        Disposable subscription = http.mutate().responseTimeout(Duration.ofSeconds(90)).build()
-                .get().uri("/api/figures/stream").headers(h -> h.setBearerAuth(ISSUER.hq()))
-                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
-                .getResponseBody().subscribe(received::add);
+        Disposable subscription = stream(ISSUER.hq(), received);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty()); // the stream is open
             try (EventProducer producer = new EventProducer()) {
@@ -206,6 +198,15 @@ class FiguresIT {
                 .jsonPath("$.replaying").isEqualTo(false)
                 .jsonPath("$.lag").isNumber());
         http.get().uri("/api/figures/status").exchange().expectStatus().isUnauthorized();
+    }
+
+    /** Holds the figure stream open with {@code token}, adding every event it sends to {@code received}. */
+    private Disposable stream(String token, List<ServerSentEvent<Map<String, Object>>> received) {
+        return http.mutate().responseTimeout(Duration.ofSeconds(90)).build()
+                .get().uri("/api/figures/stream").headers(h -> h.setBearerAuth(token))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+                .getResponseBody().subscribe(received::add);
     }
 
     private WebTestClient.ResponseSpec get(String uri, String token) {
