@@ -7,13 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.ingest.AppliedFigures;
 import org.alcance.reporting.ingest.FigureChanges;
 import org.alcance.reporting.ingest.IngestContainers;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CourseFigures;
+import org.alcance.reporting.projection.Figures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -66,7 +66,7 @@ class FigureCache implements AppliedFigures, DisposableBean {
     public void campaign(long generation, CampaignFigures figures) {
         for (Snapshot snapshot : new Snapshot[] {serving, loading}) {
             if (snapshot != null && snapshot.generation == generation) {
-                snapshot.put(snapshot.campaigns, figures.id(), figures.withoutUpdates(), CampaignFigures::sequence);
+                snapshot.put(snapshot.campaigns, figures.withoutUpdates());
             }
         }
     }
@@ -75,7 +75,7 @@ class FigureCache implements AppliedFigures, DisposableBean {
     public void course(long generation, CourseFigures figures) {
         for (Snapshot snapshot : new Snapshot[] {serving, loading}) {
             if (snapshot != null && snapshot.generation == generation) {
-                snapshot.put(snapshot.courses, figures.id(), figures.withoutParticipants(), CourseFigures::sequence);
+                snapshot.put(snapshot.courses, figures.withoutParticipants());
             }
         }
     }
@@ -89,9 +89,9 @@ class FigureCache implements AppliedFigures, DisposableBean {
             Query courses = new Query();
             courses.fields().exclude("participants");
             next.loaded = mongo.find(campaigns, CampaignFigures.class, Generations.campaigns(generation))
-                    .doOnNext(c -> next.put(next.campaigns, c.id(), c, CampaignFigures::sequence))
+                    .doOnNext(c -> next.put(next.campaigns, c))
                     .thenMany(mongo.find(courses, CourseFigures.class, Generations.courses(generation))
-                            .doOnNext(c -> next.put(next.courses, c.id(), c, CourseFigures::sequence)))
+                            .doOnNext(c -> next.put(next.courses, c)))
                     .then(Mono.fromSupplier(() -> serve(next)))
                     // a failed load is tried again by the next request, not remembered
                     .cache(loaded -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ZERO, () -> Duration.ZERO);
@@ -150,9 +150,9 @@ class FigureCache implements AppliedFigures, DisposableBean {
         private record Folded<T>(long version, T value) {
         }
 
-        private <T> void put(Map<String, T> documents, String id, T figures, ToLongFunction<T> sequence) {
-            T kept = documents.merge(id, figures, (old, candidate) ->
-                    sequence.applyAsLong(candidate) > sequence.applyAsLong(old) ? candidate : old);
+        private <T extends Figures> void put(Map<String, T> documents, T figures) {
+            T kept = documents.merge(figures.id(), figures, (old, candidate) ->
+                    candidate.sequence() > old.sequence() ? candidate : old);
             if (kept == figures) {
                 version.incrementAndGet();
             }
