@@ -1,6 +1,7 @@
 package org.alcance.local;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -10,6 +11,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +42,12 @@ public final class MongoWireServer implements AutoCloseable {
     public static MongoWireServer inMemory(int port) {
         return new MongoWireServer(() -> new MemoryBackend() {
             @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return answerWithCopies(this, database, command, query,
+                        () -> super.handleCommand(channel, database, command, query));
+            }
+
+            @Override
             public MemoryDatabase openOrCreateDatabase(String name) {
                 return new MemoryDatabase(name, getCursorRegistry()) {
                     @Override
@@ -59,6 +68,12 @@ public final class MongoWireServer implements AutoCloseable {
         }
         return new MongoWireServer(() -> new H2Backend(file.toString()) {
             @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return answerWithCopies(this, database, command, query,
+                        () -> super.handleCommand(channel, database, command, query));
+            }
+
+            @Override
             protected MongoDatabase openOrCreateDatabase(String name) {
                 return new H2Database(name, getMvStore(), getCursorRegistry()) {
                     @Override
@@ -69,6 +84,30 @@ public final class MongoWireServer implements AutoCloseable {
                 };
             }
         }, port);
+    }
+
+    /**
+     * The server answers a read with its stored documents themselves and changes a stored document
+     * in place under its collection's lock, while a reply is encoded after that lock is released: a
+     * reply whose document gained or lost a field meanwhile fails to encode and its connection drops.
+     * So a reply that can carry stored documents is copied before the lock is released.
+     */
+    private static Document answerWithCopies(MongoBackend backend, String database, String command, Document query,
+            Supplier<Document> answer) {
+        Object collectionName = switch (command) {
+            case "find", "aggregate" -> query.get(command);
+            case "getMore" -> query.get("collection");
+            default -> null;
+        };
+        MongoCollection<?> collection = collectionName instanceof String name
+                ? backend.resolveDatabase(database).resolveCollection(name, false)
+                : null;
+        if (collection == null) {
+            return answer.get();
+        }
+        synchronized (collection) { // the lock the collection's reads and writes take
+            return answer.get().cloneDeeply();
+        }
     }
 
     /** (Re)starts the server on its port: a file-backed one reopens its file, one in memory starts empty. */

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -12,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,6 +75,45 @@ class LocalStackTest {
                     assertThat(things.find(and(eq("_id", "GT"), lt("sequence", 5))).first()).containsEntry("sequence", 2);
                     assertThat(things.find(and(eq("_id", "GT"), lt("sequence", 2))).first()).isNull();
                     assertThat(things.find(eq("_id", "HN")).first()).containsEntry("sequence", 1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerEveryReadOfADocumentThatIsBeingChanged() throws Exception {
+        try (MongoWireServer memory = MongoWireServer.inMemory(0);
+                MongoWireServer file = MongoWireServer.fileBacked(dir.resolve("racing/alcance.mv"), 0)) {
+            for (MongoWireServer server : List.of(memory, file)) {
+                // without the driver's one retry, a reply that never came fails the read
+                try (MongoClient client = MongoClients.create(server.connectionString() + "/?retryReads=false")) {
+                    var things = client.getDatabase("alcance").getCollection("things");
+                    Document wide = new Document("_id", "GT");
+                    IntStream.range(0, 200).forEach(i -> wide.append("field" + i, "value " + i));
+                    things.insertOne(wide);
+                    // a field that comes and goes changes the stored document's keys, as a lease does
+                    Callable<Integer> writer = () -> {
+                        for (int i = 0; i < 300; i++) {
+                            things.updateOne(eq("_id", "GT"), i % 2 == 0 ? set("lease", i) : unset("lease"));
+                        }
+                        return 300;
+                    };
+                    Callable<Integer> reader = () -> {
+                        int read = 0;
+                        for (int i = 0; i < 300; i++) {
+                            read += things.find(eq("_id", "GT")).first() == null ? 0 : 1;
+                        }
+                        return read;
+                    };
+                    ExecutorService clients = Executors.newFixedThreadPool(6);
+                    try {
+                        var done = clients.invokeAll(List.of(writer, writer, reader, reader, reader, reader));
+                        for (var outcome : done) {
+                            assertThat(outcome.get()).isEqualTo(300);
+                        }
+                    } finally {
+                        clients.shutdownNow();
+                    }
                 }
             }
         }
