@@ -14,10 +14,11 @@ import reactor.util.retry.Retry;
 
 /**
  * Every change to an aggregate is one conditional single-document write that applies the change
- * and appends its events to the outbox together; a write that lost a race with another one is
- * decided again on the fresh document. The documents live in the outbox's collection and keep
- * {@code changedAt} as the time of their last write. A service says how it refuses (its error
- * type) by implementing {@link #notFound} and {@link #unavailable}.
+ * and appends its events to the outbox together. The writes of one aggregate within a process take
+ * turns ({@link Turns}); a write that lost a race with another process is decided again on the fresh
+ * document. The documents live in the outbox's collection and keep {@code changedAt} as the time of
+ * their last write. A service says how it refuses (its error type) by implementing {@link #notFound}
+ * and {@link #unavailable}.
  */
 public abstract class AggregateWriter<T extends Aggregate> {
 
@@ -28,6 +29,7 @@ public abstract class AggregateWriter<T extends Aggregate> {
     private final Outbox outbox;
     private final Clock clock;
     private final String collection;
+    private final Turns turns = new Turns();
 
     protected AggregateWriter(Class<T> type, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock,
             OutboxProperties settings) {
@@ -70,13 +72,13 @@ public abstract class AggregateWriter<T extends Aggregate> {
 
     /** As {@link #append}, for a decision that needs to read more than the aggregate. */
     public Mono<T> appendAfter(String id, Function<T, Mono<Append>> decide) {
-        return Mono.defer(() -> find(id)
+        return turns.inTurn(id, Mono.defer(() -> find(id)
                         .switchIfEmpty(Mono.error(() -> notFound(id)))
                         .flatMap(current -> decide.apply(current).flatMap(append -> write(current, append))))
-                // a short, jittered pause lets racing writers of one aggregate take turns
+                // a short, jittered pause lets writers of one aggregate in other processes take turns
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(50)).jitter(0.5)
                         .filter(ConcurrentWrite.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> unavailable(id, "too many requests change it at once")))
+                        .onRetryExhaustedThrow((spec, signal) -> unavailable(id, "too many requests change it at once"))))
                 .doOnSuccess(outbox::stored);
     }
 
