@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -87,16 +88,16 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     /**
-     * The server answers a read with its stored documents themselves and changes a stored document
-     * in place under its collection's lock, while a reply is encoded after that lock is released: a
-     * reply whose document gained or lost a field meanwhile fails to encode and its connection drops.
-     * So a reply that can carry stored documents is copied before the lock is released.
+     * The server answers a read (or a findAndModify) with its stored documents themselves and changes
+     * a stored document in place under its collection's lock, while a reply is encoded after that lock
+     * is released: a reply whose document gained or lost a field meanwhile fails to encode and its
+     * connection drops. So a reply that can carry stored documents is copied before the lock is released.
      */
     private static Document answerWithCopies(MongoBackend backend, String database, String command, Document query,
             Supplier<Document> answer) {
-        Object collectionName = switch (command) {
-            case "find", "aggregate" -> query.get(command);
-            case "getMore" -> query.get("collection");
+        Object collectionName = switch (command.toLowerCase(Locale.ROOT)) {
+            case "find", "findandmodify", "aggregate" -> query.get(command);
+            case "getmore" -> query.get("collection");
             default -> null;
         };
         MongoCollection<?> collection = collectionName instanceof String name

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,8 +87,9 @@ class LocalStackTest {
         try (MongoWireServer memory = MongoWireServer.inMemory(0);
                 MongoWireServer file = MongoWireServer.fileBacked(dir.resolve("racing/alcance.mv"), 0)) {
             for (MongoWireServer server : List.of(memory, file)) {
-                // without the driver's one retry, a reply that never came fails the read
-                try (MongoClient client = MongoClients.create(server.connectionString() + "/?retryReads=false")) {
+                // without the driver's retries, a reply that never came fails the call
+                try (MongoClient client = MongoClients.create(server.connectionString()
+                        + "/?retryReads=false&retryWrites=false")) {
                     var things = client.getDatabase("alcance").getCollection("things");
                     Document wide = new Document("_id", "GT");
                     IntStream.range(0, 200).forEach(i -> wide.append("field" + i, "value " + i));
@@ -94,7 +97,8 @@ class LocalStackTest {
                     // a field that comes and goes changes the stored document's keys, as a lease does
                     Callable<Integer> writer = () -> {
                         for (int i = 0; i < 300; i++) {
-                            things.updateOne(eq("_id", "GT"), i % 2 == 0 ? set("lease", i) : unset("lease"));
+                            things.findOneAndUpdate(eq("_id", "GT"), i % 2 == 0 ? set("lease", i) : unset("lease"),
+                                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
                         }
                         return 300;
                     };
