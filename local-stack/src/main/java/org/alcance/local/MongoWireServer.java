@@ -91,7 +91,7 @@ public final class MongoWireServer implements AutoCloseable {
      * The server answers a read (or a findAndModify) with its stored documents themselves and changes
      * a stored document in place under its collection's lock, while a reply is encoded after that lock
      * is released: a reply whose document gained or lost a field meanwhile fails to encode and its
-     * connection drops. So a reply that can carry stored documents is copied before the lock is released.
+     * connection drops. So the stored documents a reply carries are copied before the lock is released.
      */
     private static Document answerWithCopies(MongoBackend backend, String database, String command, Document query,
             Supplier<Document> answer) {
@@ -107,8 +107,28 @@ public final class MongoWireServer implements AutoCloseable {
             return answer.get();
         }
         synchronized (collection) { // the lock the collection's reads and writes take
-            return answer.get().cloneDeeply();
+            return copyStoredDocuments(answer.get());
         }
+    }
+
+    /**
+     * Replaces each document of a reply (a cursor's batch or a findAndModify's value) by a copy of
+     * its fields. One level is enough: an update puts new values into the stored document, computed
+     * on a deep copy of it, and never changes a stored value itself.
+     */
+    private static Document copyStoredDocuments(Document reply) {
+        if (reply.get("value") instanceof Document value) {
+            reply.put("value", value.clone());
+        }
+        if (reply.get("cursor") instanceof Document cursor) {
+            for (String batch : List.of("firstBatch", "nextBatch")) {
+                if (cursor.get(batch) instanceof List<?> documents) {
+                    cursor.put(batch, documents.stream().map(d -> d instanceof Document document ? document.clone() : d)
+                            .toList());
+                }
+            }
+        }
+        return reply;
     }
 
     /** (Re)starts the server on its port: a file-backed one reopens its file, one in memory starts empty. */

@@ -3,6 +3,7 @@ package org.alcance.local;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,13 +92,17 @@ class LocalStackTest {
                 try (MongoClient client = MongoClients.create(server.connectionString()
                         + "/?retryReads=false&retryWrites=false")) {
                     var things = client.getDatabase("alcance").getCollection("things");
-                    Document wide = new Document("_id", "GT");
-                    IntStream.range(0, 200).forEach(i -> wide.append("field" + i, "value " + i));
+                    Document details = new Document();
+                    IntStream.range(0, 100).forEach(i -> details.append("detail" + i, "value " + i));
+                    Document wide = new Document("_id", "GT").append("details", details);
+                    IntStream.range(0, 100).forEach(i -> wide.append("field" + i, "value " + i));
                     things.insertOne(wide);
-                    // a field that comes and goes changes the stored document's keys, as a lease does
+                    // fields that come and go change the keys of the stored document and of one within it
                     Callable<Integer> writer = () -> {
                         for (int i = 0; i < 300; i++) {
-                            things.findOneAndUpdate(eq("_id", "GT"), i % 2 == 0 ? set("lease", i) : unset("lease"),
+                            things.findOneAndUpdate(eq("_id", "GT"), i % 2 == 0
+                                            ? combine(set("lease", i), set("details.lease", i))
+                                            : combine(unset("lease"), unset("details.lease")),
                                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
                         }
                         return 300;
