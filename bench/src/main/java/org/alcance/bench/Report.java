@@ -81,8 +81,8 @@ final class Report {
                 Same run, %d s, every update to **one** campaign (64 connections writing the same aggregate):
                 %s updates/s, p50 %s ms, p99 %s ms, %d of %d responses not 2xx/3xx, %d socket errors (timeouts
                 at 10 s). Each update is one conditional write of the campaign's document (its sequence and
-                outbox), decided again after a short jittered pause when it lost a race (`AggregateWriter`, up to 100
-                attempts).
+                outbox); the writes of one campaign take turns within the service (`AggregateWriter`), so they
+                queue instead of racing.
 
                 """.formatted(one.seconds(), Bench.format(one.requestsPerSecond()),
                 ms(one.percentilesMs().getOrDefault("50", Double.NaN)), ms(one.percentilesMs().getOrDefault("99", Double.NaN)),
