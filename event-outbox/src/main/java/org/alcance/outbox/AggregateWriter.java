@@ -29,7 +29,7 @@ public abstract class AggregateWriter<T extends Aggregate> {
     private final Outbox outbox;
     private final Clock clock;
     private final String collection;
-    private final Turns turns = new Turns();
+    private final Turns turns = new Turns(Duration.ofSeconds(5));
 
     protected AggregateWriter(Class<T> type, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock,
             OutboxProperties settings) {

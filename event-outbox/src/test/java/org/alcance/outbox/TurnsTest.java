@@ -2,6 +2,7 @@ package org.alcance.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Sinks;
 
 class TurnsTest {
 
-    private final Turns turns = new Turns();
+    private final Turns turns = new Turns(Duration.ofMillis(200));
     private final List<String> started = new CopyOnWriteArrayList<>();
 
     @Test
@@ -38,6 +39,13 @@ class TurnsTest {
         first.tryEmitValue("done");
         assertThat(started).containsExactly("first", "third");
         assertThat(turns.inTurn("GT", work("later", Mono.just("done"))).block()).isEqualTo("done");
+    }
+
+    @Test
+    void shouldLetTheNextWriteGoWhenTheOneBeforeItTakesTooLong() {
+        turns.inTurn("GT", work("hanging", Mono.never())).subscribe();
+        assertThat(turns.inTurn("GT", work("next", Mono.just("done"))).block(Duration.ofSeconds(5))).isEqualTo("done");
+        assertThat(started).containsExactly("hanging", "next");
     }
 
     private Mono<String> work(String name, Mono<String> outcome) {
