@@ -7,7 +7,7 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Lets the writes of one aggregate within this process take turns: each starts when the one before
- * it has ended, was cancelled, or has taken longer than {@code longestWait}. Writers that share a
+ * it has ended or was cancelled, or after waiting {@code longestWait} for it. Writers that share a
  * process then do not lose races to each other and decide again; the conditional write still guards
  * against writers in other processes, and against one whose turn came by waiting too long.
  */
