@@ -6,8 +6,16 @@ package org.alcance.events;
  */
 public interface DomainEvent {
 
-    /** The Kafka key and the CloudEvents subject: the campaign or course id. */
+    /** The Kafka key: the campaign or course id, so that one aggregate's events share a partition. */
     String aggregateId();
+
+    /**
+     * The CloudEvents subject, whose events the {@code sequence} extension numbers: the aggregate itself, or a
+     * part of it whose changes are ordered among themselves only (a progress update's revisions).
+     */
+    default String subject() {
+        return aggregateId();
+    }
 
     /** The field office code, e.g. "GT". */
     String office();

@@ -85,20 +85,21 @@ public final class EventCodec {
     /** Wraps a payload in its envelope; type and subject come from the catalogue and the payload. */
     public CloudEvent toCloudEvent(DomainEvent event, String eventId, String source, Instant time, long sequence) {
         Objects.requireNonNull(event, "event");
-        return new CloudEvent(eventId, source, EventTypes.typeOf(event), event.aggregateId(), time, sequence,
+        return new CloudEvent(eventId, source, EventTypes.typeOf(event), event.subject(), time, sequence,
                 write(event));
     }
 
     /**
      * @throws UnknownEventTypeException if the type is not catalogued
-     * @throws InvalidEventException if the payload is invalid or its aggregate id differs from the subject
+     * @throws InvalidEventException if the payload is invalid or names another subject than the envelope
      */
     public DomainEvent fromCloudEvent(CloudEvent cloudEvent) {
         Objects.requireNonNull(cloudEvent, "cloudEvent");
         DomainEvent event = read(cloudEvent.type(), cloudEvent.data());
-        if (!event.aggregateId().equals(cloudEvent.subject())) {
+        String subject = EventTypes.subjectOf(cloudEvent.type(), event);
+        if (!subject.equals(cloudEvent.subject())) {
             throw new InvalidEventException(CloudEvent.HEADER_SUBJECT + " '" + cloudEvent.subject()
-                    + "' does not match the payload's aggregate id '" + event.aggregateId() + "'");
+                    + "' does not match the payload's subject '" + subject + "'");
         }
         return event;
     }

@@ -2,6 +2,8 @@ package org.alcance.events;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,12 +31,15 @@ import org.alcance.events.training.SessionHeld;
 
 /**
  * The catalogue of CloudEvents type strings. An explicit map, so renaming or moving a Java class never changes
- * what is on the wire. A breaking payload change gets a new type (…v2) next to the old one, which stays readable.
+ * what is on the wire. A breaking change (of the payload, or of what the envelope's subject and sequence mean)
+ * gets a new type (…v2) next to the old one, which stays readable: a class is written under its current type
+ * and read under both.
  */
 public final class EventTypes {
 
     private static final Map<String, Class<? extends DomainEvent>> CLASS_BY_TYPE;
     private static final Map<Class<? extends DomainEvent>, String> TYPE_BY_CLASS;
+    private static final Set<String> EARLIER;
 
     static {
         Map<String, Class<? extends DomainEvent>> m = new LinkedHashMap<>();
@@ -58,15 +63,22 @@ public final class EventTypes {
         register(m, AttendanceRecorded.TYPE, AttendanceRecorded.class);
         register(m, AssessmentRecorded.TYPE, AssessmentRecorded.class);
         register(m, ParticipantCompleted.TYPE, ParticipantCompleted.class);
+        // read only: published before their events took the update as their subject
+        Set<String> earlier = new LinkedHashSet<>(List.of(ProgressReported.TYPE_V1, ProgressCorrected.TYPE_V1,
+                ProgressRetracted.TYPE_V1));
+        register(m, ProgressReported.TYPE_V1, ProgressReported.class);
+        register(m, ProgressCorrected.TYPE_V1, ProgressCorrected.class);
+        register(m, ProgressRetracted.TYPE_V1, ProgressRetracted.class);
 
         Map<Class<? extends DomainEvent>, String> reverse = new LinkedHashMap<>();
         m.forEach((type, cls) -> {
-            if (reverse.put(cls, type) != null) {
+            if (!earlier.contains(type) && reverse.put(cls, type) != null) {
                 throw new IllegalStateException(cls.getName() + " is catalogued twice");
             }
         });
         CLASS_BY_TYPE = Collections.unmodifiableMap(m);
         TYPE_BY_CLASS = Collections.unmodifiableMap(reverse);
+        EARLIER = Collections.unmodifiableSet(earlier);
     }
 
     private EventTypes() {
@@ -103,8 +115,21 @@ public final class EventTypes {
         return cls;
     }
 
+    /**
+     * The subject an event read under {@code type} must carry: the payload's own, or for an earlier version
+     * whose events were numbered in their aggregate's sequence, the aggregate's id.
+     */
+    public static String subjectOf(String type, DomainEvent event) {
+        return EARLIER.contains(type) ? event.aggregateId() : event.subject();
+    }
+
     public static boolean isKnown(String type) {
         return type != null && CLASS_BY_TYPE.containsKey(type);
+    }
+
+    /** The earlier versions among {@link #all()}: read, no longer written. */
+    public static Set<String> earlier() {
+        return EARLIER;
     }
 
     /** All catalogued type strings, in a stable order. */

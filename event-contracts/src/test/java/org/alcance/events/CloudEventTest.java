@@ -59,8 +59,8 @@ class CloudEventTest {
                 Map.entry("ce_specversion", "1.0"),
                 Map.entry("ce_id", "5b0c7e4e-2f7a-4c53-9d1e-0b6f2a9e4c11"),
                 Map.entry("ce_source", SOURCE),
-                Map.entry("ce_type", "org.alcance.campaign.progress-reported.v1"),
-                Map.entry("ce_subject", "cmp-gt-2002-001"),
+                Map.entry("ce_type", "org.alcance.campaign.progress-reported.v2"),
+                Map.entry("ce_subject", "upd-gt-2002-0143"),
                 Map.entry("ce_time", "2002-07-15T22:10:05Z"),
                 Map.entry("ce_sequence", "7"),
                 Map.entry("content-type", "application/json"));
@@ -146,25 +146,37 @@ class CloudEventTest {
     }
 
     @Test
-    void subjectThatIsNotTheAggregateIdShouldBeRejected() {
-        CloudEvent wrongSubject = new CloudEvent("id-1", SOURCE, ProgressReported.TYPE, "cmp-gt-2002-999", TIME, 7,
+    void subjectThatIsNotThePayloadsShouldBeRejected() {
+        CloudEvent wrongSubject = new CloudEvent("id-1", SOURCE, ProgressReported.TYPE, "cmp-gt-2002-001", TIME, 7,
                 cloudEvent.data());
 
         assertThatThrownBy(() -> codec.fromCloudEvent(wrongSubject))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("ce_subject")
-                .hasMessageContaining("cmp-gt-2002-999")
+                .hasMessageContaining("cmp-gt-2002-001")
+                .hasMessageContaining("upd-gt-2002-0143");
+    }
+
+    @Test
+    void anEarlierProgressVersionShouldStillBeReadUnderTheCampaignsSubject() {
+        CloudEvent v1 = new CloudEvent("id-1", SOURCE, ProgressReported.TYPE_V1, "cmp-gt-2002-001", TIME, 7,
+                cloudEvent.data());
+        CloudEvent v1UnderTheUpdate = new CloudEvent("id-1", SOURCE, ProgressReported.TYPE_V1, "upd-gt-2002-0143",
+                TIME, 7, cloudEvent.data());
+
+        assertThat(codec.fromCloudEvent(v1)).isEqualTo(progress);
+        assertThatThrownBy(() -> codec.fromCloudEvent(v1UnderTheUpdate)).isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("cmp-gt-2002-001");
     }
 
     @Test
     void unknownTypeShouldBeReportedAsSuch() {
-        CloudEvent future = new CloudEvent("id-1", SOURCE, "org.alcance.campaign.progress-reported.v2",
+        CloudEvent future = new CloudEvent("id-1", SOURCE, "org.alcance.campaign.progress-reported.v3",
                 "cmp-gt-2002-001", TIME, 7, cloudEvent.data());
 
         assertThatThrownBy(() -> codec.fromCloudEvent(future))
                 .isInstanceOf(UnknownEventTypeException.class)
-                .hasMessageContaining("org.alcance.campaign.progress-reported.v2");
+                .hasMessageContaining("org.alcance.campaign.progress-reported.v3");
     }
 
     @Test

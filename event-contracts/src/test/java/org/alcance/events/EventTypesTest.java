@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,13 @@ class EventTypesTest {
     @ParameterizedTest
     @MethodSource("types")
     void typeShouldMapToAClassAndBack(String type) {
-        assertThat(EventTypes.typeOf(EventTypes.classOf(type))).isEqualTo(type);
+        String written = EventTypes.typeOf(EventTypes.classOf(type));
+        if (EventTypes.earlier().contains(type)) {
+            assertThat(written).as("the current version of %s", type).isNotEqualTo(type)
+                    .startsWith(type.substring(0, type.lastIndexOf(".v") + 2));
+        } else {
+            assertThat(written).isEqualTo(type);
+        }
         assertThat(EventTypes.isKnown(type)).isTrue();
     }
 
@@ -82,14 +89,22 @@ class EventTypesTest {
             String constant = (String) eventClass.getField("TYPE").get(null);
             assertThat(seen.add(constant)).as("%s reuses type %s", eventClass.getSimpleName(), constant).isTrue();
         }
-        assertThat(EventTypes.all()).hasSameSizeAs(seen);
+        assertThat(EventTypes.all()).hasSize(seen.size() + EventTypes.earlier().size());
     }
 
     @Test
     void sealedHierarchiesShouldListExactlyTheScannedClasses() {
         Set<Class<?>> permitted = new HashSet<>();
-        permitted.addAll(Arrays.asList(CampaignEvent.class.getPermittedSubclasses()));
-        permitted.addAll(Arrays.asList(TrainingEvent.class.getPermittedSubclasses()));
+        List<Class<?>> open = new ArrayList<>(List.of(CampaignEvent.class, TrainingEvent.class));
+        while (!open.isEmpty()) {
+            for (Class<?> permittedClass : open.remove(0).getPermittedSubclasses()) {
+                if (permittedClass.isSealed()) {
+                    open.add(permittedClass);
+                } else {
+                    permitted.add(permittedClass);
+                }
+            }
+        }
         assertThat(permitted).containsExactlyInAnyOrderElementsOf(eventClasses());
     }
 
@@ -98,7 +113,7 @@ class EventTypesTest {
         assertThatThrownBy(() -> EventTypes.classOf("org.alcance.campaign.poster-printed.v1"))
                 .isInstanceOf(UnknownEventTypeException.class)
                 .hasMessageContaining("org.alcance.campaign.poster-printed.v1");
-        assertThatThrownBy(() -> EventTypes.classOf("org.alcance.campaign.progress-reported.v2"))
+        assertThatThrownBy(() -> EventTypes.classOf("org.alcance.campaign.progress-reported.v3"))
                 .isInstanceOf(UnknownEventTypeException.class);
         assertThat(EventTypes.isKnown("ProgressReported")).isFalse();
     }

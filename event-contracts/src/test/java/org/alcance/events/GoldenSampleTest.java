@@ -59,7 +59,9 @@ class GoldenSampleTest {
         DomainEvent event = codec.read(type, GoldenSamples.bytes(type));
 
         assertThat(event).isInstanceOf(EventTypes.classOf(type));
-        assertThat(EventTypes.typeOf(event)).isEqualTo(type);
+        if (!EventTypes.earlier().contains(type)) {
+            assertThat(EventTypes.typeOf(event)).isEqualTo(type);
+        }
     }
 
     @ParameterizedTest

@@ -21,9 +21,12 @@ public record ProgressCorrected(
         String channel,
         Map<String, Long> materials,
         List<AudienceReach> reach,
-        String reason) implements CampaignEvent {
+        String reason) implements ProgressEvent {
 
-    public static final String TYPE = "org.alcance.campaign.progress-corrected.v1";
+    public static final String TYPE = "org.alcance.campaign.progress-corrected.v2";
+
+    /** The same payload in the campaign's sequence, under the campaign's subject (see {@link ProgressEvent}). */
+    public static final String TYPE_V1 = "org.alcance.campaign.progress-corrected.v1";
 
     public ProgressCorrected {
         Checks.text(campaignId, "campaignId");

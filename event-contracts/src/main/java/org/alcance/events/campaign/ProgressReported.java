@@ -20,9 +20,12 @@ public record ProgressReported(
         String channel,
         Map<String, Long> materials,
         List<AudienceReach> reach,
-        String clientReference) implements CampaignEvent {
+        String clientReference) implements ProgressEvent {
 
-    public static final String TYPE = "org.alcance.campaign.progress-reported.v1";
+    public static final String TYPE = "org.alcance.campaign.progress-reported.v2";
+
+    /** The same payload in the campaign's sequence, under the campaign's subject (see {@link ProgressEvent}). */
+    public static final String TYPE_V1 = "org.alcance.campaign.progress-reported.v1";
 
     public ProgressReported {
         Checks.text(campaignId, "campaignId");
