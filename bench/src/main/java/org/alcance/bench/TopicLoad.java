@@ -65,7 +65,7 @@ final class TopicLoad {
 
     /**
      * Creates campaigns {@code 0..campaigns-1} (sequence 1) when {@code from} is 0, and gives each the updates
-     * {@code from+1..to} (sequence 1 + update). All updates of a campaign fall in one month and channel, so that
+     * {@code from+1..to}, each an update of its own at its first revision (sequence 1). All updates of a campaign fall in one month and channel, so that
      * its figures keep one cell however many updates it has.
      */
     static long seed(int campaigns, int offices, int from, int to) {
@@ -85,11 +85,11 @@ final class TopicLoad {
                                     List.of("benchmark", "theme-" + n % 7), List.of("poster"), List.of(),
                                     List.of(new AudienceTarget("migrants", 1_000_000)), LocalDate.of(2002, 1, 1),
                                     LocalDate.of(2002, 12, 31))
-                            : new ProgressReported(id, office, "u" + update, LocalDate.of(2002, n % 12 + 1, 15),
+                            : new ProgressReported(id, office, id + "-u" + update, LocalDate.of(2002, n % 12 + 1, 15),
                                     new Place("Tecun Uman", "San Marcos"), "poster", Map.of("posters", 10L),
                                     List.of(new AudienceReach("migrants", PEOPLE)), null);
                     CloudEvent cloudEvent = codec.toCloudEvent(event, UUID.randomUUID().toString(), "/alcance/bench",
-                            Instant.now(), update + 1L);
+                            Instant.now(), 1);
                     RecordHeaders headers = new RecordHeaders();
                     cloudEvent.headers().forEach(headers::add);
                     producer.send(new ProducerRecord<>(Topics.topicOf(event), null, id, cloudEvent.data(), headers),

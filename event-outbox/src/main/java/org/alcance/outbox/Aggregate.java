@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A document that carries its own pending events: its {@code sequence} numbers them and guards
- * every write against a concurrent one, its {@code outbox} holds those the relay has not yet
+ * A document that carries its own pending events and numbers them: its {@code sequence} numbers its events
+ * and guards every write against a concurrent one, its {@code outbox} holds those the relay has not yet
  * published.
  */
 public interface Aggregate {

@@ -16,9 +16,9 @@ import reactor.util.retry.Retry;
  * Every change to an aggregate is one conditional single-document write that applies the change
  * and appends its events to the outbox together. The writes of one aggregate within a process take
  * turns ({@link Turns}); a write that lost a race with another process is decided again on the fresh
- * document. The documents live in the outbox's collection and keep {@code changedAt} as the time of
- * their last write. A service says how it refuses (its error type) by implementing {@link #notFound}
- * and {@link #unavailable}.
+ * document. The documents live in {@code collection}, one of the outbox's, and keep {@code changedAt} as
+ * the time of their last write. A service says how it refuses (its error type) by implementing
+ * {@link #notFound} and {@link #unavailable}.
  */
 public abstract class AggregateWriter<T extends Aggregate> {
 
@@ -31,13 +31,13 @@ public abstract class AggregateWriter<T extends Aggregate> {
     private final String collection;
     private final Turns turns = new Turns(Duration.ofSeconds(5));
 
-    protected AggregateWriter(Class<T> type, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock,
-            OutboxProperties settings) {
+    protected AggregateWriter(Class<T> type, String collection, ReactiveMongoTemplate mongo, Outbox outbox,
+            Clock clock) {
         this.type = type;
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
-        this.collection = settings.collection();
+        this.collection = collection;
     }
 
     /** What to change in the document, and the events that say so, numbered after its sequence. */
@@ -59,7 +59,7 @@ public abstract class AggregateWriter<T extends Aggregate> {
 
     /** Stores a new aggregate with its first events; a second insert of the same id fails as a duplicate key. */
     public Mono<T> insert(T aggregate) {
-        return mongo.insert(aggregate, collection).doOnSuccess(outbox::stored);
+        return outbox.insert(aggregate, aggregate.id(), collection, aggregate.outbox());
     }
 
     /**
@@ -79,19 +79,16 @@ public abstract class AggregateWriter<T extends Aggregate> {
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(50)).jitter(0.5)
                         .filter(ConcurrentWrite.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> unavailable(id, "too many requests change it at once"))))
-                .doOnSuccess(outbox::stored);
+                .doOnSuccess(written -> outbox.stored(collection, id));
     }
 
     private Mono<T> write(T current, Append append) {
         if (current.outbox().size() + append.events().size() > Outbox.MAX_PENDING) {
             return Mono.error(unavailable(current.id(), "too many of its events are waiting for the message broker"));
         }
-        Update update = append.changes()
+        Update update = outbox.withEvents(append.changes()
                 .set("sequence", current.sequence() + append.events().size())
-                .set("changedAt", clock.instant());
-        if (!append.events().isEmpty()) {
-            update.push("outbox").each(append.events().toArray());
-        }
+                .set("changedAt", clock.instant()), current.id(), append.events());
         Query unchanged = Query.query(Criteria.where("_id").is(current.id()).and("sequence").is(current.sequence()));
         return mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true), type, collection)
                 .switchIfEmpty(Mono.error(new ConcurrentWrite()));

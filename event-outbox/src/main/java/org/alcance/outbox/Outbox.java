@@ -8,29 +8,42 @@ import java.util.UUID;
 import org.alcance.events.DomainEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.EventTypes;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
 
 /**
- * Turns domain events into outbox entries numbered after an aggregate's last sequence, and wakes
- * the relay once they are stored.
+ * Stores events in the document whose change they describe, in the write that makes the change (see
+ * docs/architecture.md, "The outbox"), and wakes the relay once they are stored. A document with pending
+ * events has {@value #PENDING} set to its own id: a sparse unique index on it lets the relay find every
+ * such document without scanning the collection.
  */
 public class Outbox {
 
-    /** Pending events one aggregate may hold while the broker is away, well inside MongoDB's 16 MB per document. */
+    /** Pending events one document may hold while the broker is away, well inside MongoDB's 16 MB per document. */
     public static final int MAX_PENDING = 5_000;
+
+    static final String EVENTS = "outbox";
+    static final String PENDING = "pending";
 
     private final EventCodec codec;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final ReactiveMongoTemplate mongo;
 
-    Outbox(EventCodec codec, Clock clock, OutboxRelay relay) {
+    Outbox(EventCodec codec, Clock clock, OutboxRelay relay, ReactiveMongoTemplate mongo) {
         this.codec = codec;
         this.clock = clock;
         this.relay = relay;
+        this.mongo = mongo;
     }
 
+    /** The event as it waits in its subject's document, numbered {@code sequence} among the subject's events. */
     public OutboxEvent entry(DomainEvent event, long sequence, OutboxEvent.LocalWrite localWrite) {
-        return new OutboxEvent(UUID.randomUUID().toString(), EventTypes.typeOf(event), sequence, clock.instant(),
-                new String(codec.write(event), StandardCharsets.UTF_8), localWrite);
+        return new OutboxEvent(UUID.randomUUID().toString(), EventTypes.typeOf(event), event.subject(),
+                event.aggregateId(), sequence, clock.instant(), new String(codec.write(event), StandardCharsets.UTF_8),
+                localWrite);
     }
 
     public List<OutboxEvent> entries(List<DomainEvent> events, long lastSequence) {
@@ -41,8 +54,45 @@ public class Outbox {
         return entries;
     }
 
-    /** Tells the relay that {@code aggregate} stored new events, so they leave now rather than at the next sweep. */
-    public void stored(Aggregate aggregate) {
-        relay.wake(aggregate.id());
+    /** {@code entity} as MongoDB stores it, carrying {@code events} as its pending ones. */
+    public Document document(Object entity, String id, List<OutboxEvent> events) {
+        Document document = new Document();
+        mongo.getConverter().write(entity, document);
+        List<Document> pending = new ArrayList<>();
+        for (OutboxEvent event : events) {
+            Document stored = new Document();
+            mongo.getConverter().write(event, stored);
+            pending.add(stored);
+        }
+        document.put(EVENTS, pending);
+        if (pending.isEmpty()) {
+            document.remove(PENDING);
+        } else {
+            document.put(PENDING, id);
+        }
+        return document;
+    }
+
+    /**
+     * Inserts a new document with its first events in one write, then wakes the relay; a second insert of the
+     * same id fails as a duplicate key.
+     */
+    public <T> Mono<T> insert(T entity, String id, String collection, List<OutboxEvent> events) {
+        return mongo.insert(document(entity, id, events), collection)
+                .doOnSuccess(inserted -> stored(collection, id))
+                .thenReturn(entity);
+    }
+
+    /** Adds {@code events} to an update of document {@code id}, so that the same write stores them. */
+    public Update withEvents(Update changes, String id, List<OutboxEvent> events) {
+        if (!events.isEmpty()) {
+            changes.push(EVENTS).each(events.toArray()).set(PENDING, id);
+        }
+        return changes;
+    }
+
+    /** Tells the relay that document {@code id} stored new events, so they leave now rather than at the next sweep. */
+    public void stored(String collection, String id) {
+        relay.wake(collection, id);
     }
 }

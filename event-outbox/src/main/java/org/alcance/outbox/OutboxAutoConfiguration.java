@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The outbox of a service that sets {@code alcance.outbox.collection}. */
+/** The outbox of a service that sets {@code alcance.outbox.topic}. */
 @AutoConfiguration
-@ConditionalOnProperty("alcance.outbox.collection")
+@ConditionalOnProperty("alcance.outbox.topic")
 @EnableConfigurationProperties(OutboxProperties.class)
 @Import({Outbox.class, OutboxRelay.class, LocalWrites.class})
 public class OutboxAutoConfiguration {

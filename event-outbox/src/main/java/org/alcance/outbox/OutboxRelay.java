@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.alcance.events.CloudEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -24,9 +27,11 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,17 +40,17 @@ import org.springframework.kafka.support.SendResult;
 import reactor.core.publisher.Flux;
 
 /**
- * Publishes the events waiting in aggregate documents to Kafka, in sequence order per aggregate,
- * and clears them only after the broker acknowledged them (idempotent producer, {@code acks=all}).
- * A short lease on the document keeps two replicas from relaying the same aggregate at once; if a
- * replica dies, its lease expires and another one carries on. Any duplicate this still allows is
- * harmless: consumers apply each aggregate's sequence once.
+ * Publishes the events waiting in documents to Kafka, in sequence order per document, and clears them
+ * only after the broker acknowledged them (idempotent producer, {@code acks=all}). A short lease on the
+ * document keeps two replicas from relaying the same document at once; if a replica dies, its lease
+ * expires and another one carries on. Any duplicate this still allows is harmless: consumers apply each
+ * subject's sequence once (docs/architecture.md, "The outbox").
  *
- * <p>The aggregates this replica just wrote are relayed at once, by id; a sweep of every aggregate
- * with pending events (a collection scan, as the outbox is not indexed) runs once per poll
- * interval, for what another replica or a failed round left behind, and measures the backlog. A
- * round handles its aggregates together: one lease update, one read, the local writes in parallel,
- * every event sent before the acknowledgements are awaited, and one bulk write that clears them.
+ * <p>The documents this replica just wrote are relayed at once, by id; a sweep of every document with
+ * pending events (found through the sparse unique index on {@value Outbox#PENDING}) runs once per poll
+ * interval, for what another replica or a failed round left behind, and measures the backlog. A round
+ * handles its documents together, per collection: one lease update, one read, the local writes in
+ * parallel, every event sent before the acknowledgements are awaited, and one bulk write that clears them.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -61,7 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final LocalWrites localWrites;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
-    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    private final Set<Written> written = ConcurrentHashMap.newKeySet();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong rounds = new AtomicLong();
     private final MeterRegistry meters;
@@ -81,55 +86,29 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Events stored but not yet acknowledged by the broker").register(meters);
     }
 
-    /** Relays the events {@code aggregateId} has just stored now, rather than at the next sweep. */
-    void wake(String aggregateId) {
-        written.add(aggregateId);
+    /** A document with pending events, in one of the outbox's collections. */
+    private record Written(String collection, String id) {
+    }
+
+    /** Relays the events document {@code id} of {@code collection} has just stored now, rather than at the next sweep. */
+    void wake(String collection, String id) {
+        written.add(new Written(collection, id));
         wake.release();
     }
 
-    /**
-     * Relays the pending events of {@code ids}; returns how many events the broker acknowledged. A round
-     * costs the same few database round trips however many aggregates it holds (claim, read, local
-     * writes in parallel, clear): a relay thread that paid several sequential round trips per aggregate
-     * fell behind the requests writing beside it.
-     */
-    private int relay(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        List<Document> claimed = claim(ids);
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        List<String> claimedIds = claimed.stream().map(aggregate -> aggregate.getString("_id")).toList();
-        try {
-            applyLocalWrites(claimed);
-        } catch (RuntimeException e) {
-            release(claimedIds);
-            throw new IllegalStateException("Could not apply the local writes of " + claimedIds, e);
-        }
-        List<Sent> sent = claimed.stream().map(this::send).toList();
-        List<Sent> acknowledged = new ArrayList<>();
-        List<String> unacknowledged = new ArrayList<>();
+    /** Relays the pending events of {@code documents}, a collection at a time; returns how many the broker acknowledged. */
+    private int relay(Collection<Written> documents) {
+        int relayed = 0;
         RuntimeException failed = null;
-        for (Sent aggregate : sent) {
+        Map<String, List<String>> byCollection = documents.stream().collect(Collectors.groupingBy(Written::collection,
+                LinkedHashMap::new, Collectors.mapping(Written::id, Collectors.toList())));
+        for (Map.Entry<String, List<String>> collection : byCollection.entrySet()) {
             try {
-                for (CompletableFuture<SendResult<String, byte[]>> ack : aggregate.acks()) {
-                    ack.get(60, TimeUnit.SECONDS);
-                }
-                acknowledged.add(aggregate);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                unacknowledged.add(aggregate.id());
-                failed = new IllegalStateException("Could not relay the events of " + aggregate.id(), e);
+                relayed += relay(collection.getKey(), collection.getValue());
+            } catch (RuntimeException e) {
+                failed = e;
             }
         }
-        if (!unacknowledged.isEmpty()) {
-            release(unacknowledged);
-        }
-        int relayed = clear(acknowledged);
         if (failed != null) {
             throw failed;
         }
@@ -137,63 +116,144 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Every aggregate with pending events: sets the backlog, and returns those no live lease holds, at
-     * most {@code BATCH} of them.
+     * Relays the pending events of {@code ids}; returns how many events the broker acknowledged. A round
+     * costs the same few database round trips however many documents it holds (claim, read, local
+     * writes in parallel, clear): a relay thread that paid several sequential round trips per document
+     * fell behind the requests writing beside it.
      */
-    private List<String> sweep() {
-        Query query = Query.query(Criteria.where("outbox.0").exists(true));
-        query.fields().include("_id", "lease", "outbox.sequence");
-        List<Document> pending = mongo.find(query, Document.class, settings.collection()).collectList().block();
-        Instant now = Instant.now();
-        backlog.set(pending.stream().mapToLong(aggregate -> aggregate.getList("outbox", Document.class).size()).sum());
-        return pending.stream().filter(aggregate -> {
-            Document lease = aggregate.get("lease", Document.class);
-            return lease == null || lease.getDate("until").toInstant().isBefore(now);
-        }).limit(BATCH).map(aggregate -> aggregate.getString("_id")).toList();
+    private int relay(String collection, List<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Document> claimed = claim(collection, ids);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<String> claimedIds = claimed.stream().map(document -> document.getString("_id")).toList();
+        try {
+            applyLocalWrites(claimed);
+        } catch (RuntimeException e) {
+            release(collection, claimedIds);
+            throw new IllegalStateException("Could not apply the local writes of " + claimedIds, e);
+        }
+        List<Sent> sent = claimed.stream().map(this::send).toList();
+        List<Sent> acknowledged = new ArrayList<>();
+        List<String> unacknowledged = new ArrayList<>();
+        RuntimeException failed = null;
+        for (Sent document : sent) {
+            try {
+                for (CompletableFuture<SendResult<String, byte[]>> ack : document.acks()) {
+                    ack.get(60, TimeUnit.SECONDS);
+                }
+                acknowledged.add(document);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                unacknowledged.add(document.id());
+                failed = new IllegalStateException("Could not relay the events of " + document.id(), e);
+            }
+        }
+        if (!unacknowledged.isEmpty()) {
+            release(collection, unacknowledged);
+        }
+        int relayed = clear(collection, acknowledged);
+        if (failed != null) {
+            throw failed;
+        }
+        return relayed;
     }
 
-    private List<String> takeWritten() {
-        List<String> ids = new ArrayList<>(written);
-        written.removeAll(ids);
-        return ids;
+    /**
+     * Every document with pending events: sets the backlog, and returns those no live lease holds, at
+     * most {@code BATCH} of them.
+     */
+    private List<Written> sweep() {
+        Instant now = Instant.now();
+        long events = 0;
+        List<Written> due = new ArrayList<>();
+        for (String collection : settings.collections()) {
+            for (Document document : mongo.find(pending(), Document.class, collection).toIterable()) {
+                events += document.getList(Outbox.EVENTS, Document.class, List.of()).size();
+                Document lease = document.get("lease", Document.class);
+                if (due.size() < BATCH && (lease == null || lease.getDate("until").toInstant().isBefore(now))) {
+                    due.add(new Written(collection, document.getString("_id")));
+                }
+            }
+        }
+        backlog.set(events);
+        return due;
+    }
+
+    /**
+     * The documents with pending events, through the sparse unique index on {@value Outbox#PENDING}: a regular
+     * expression on an indexed field is answered from the index (by MongoDB and by the wire server alike),
+     * where "exists" would make the local wire server scan the collection.
+     */
+    private static Query pending() {
+        Query query = Query.query(Criteria.where(Outbox.PENDING).regex("^"));
+        query.fields().include("_id", "lease", Outbox.EVENTS + ".sequence");
+        return query;
+    }
+
+    /**
+     * Indexes the pending documents of every collection, and marks those stored before the index existed, so that
+     * the sweep finds them too.
+     */
+    private void prepare() {
+        for (String collection : settings.collections()) {
+            mongo.indexOps(collection).createIndex(new Index(Outbox.PENDING, Sort.Direction.ASC).unique().sparse()).block();
+            Query unmarked = Query.query(Criteria.where(Outbox.EVENTS + ".0").exists(true).and(Outbox.PENDING).exists(false));
+            unmarked.fields().include("_id");
+            mongo.find(unmarked, Document.class, collection)
+                    .concatMap(document -> mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
+                            Update.update(Outbox.PENDING, document.get("_id")), collection))
+                    .then().block();
+        }
+    }
+
+    private List<Written> takeWritten() {
+        List<Written> documents = new ArrayList<>(written);
+        written.removeAll(documents);
+        return documents;
     }
 
     /**
      * Leases those of {@code ids} that have pending events and no live lease, in one update, then reads
      * what this round leased (the lease names the round), with their pending events.
      */
-    private List<Document> claim(Collection<String> ids) {
+    private List<Document> claim(String collection, Collection<String> ids) {
         Instant now = Instant.now();
         long round = rounds.incrementAndGet();
-        Query free = Query.query(Criteria.where("_id").in(ids).and("outbox.0").exists(true)
+        Query free = Query.query(Criteria.where("_id").in(ids).and(Outbox.EVENTS + ".0").exists(true)
                 .orOperator(Criteria.where("lease").exists(false), Criteria.where("lease.until").lt(now)));
         Update lease = Update.update("lease", new Document("owner", owner).append("round", round)
                 .append("until", now.plus(LEASE)));
-        mongo.updateMulti(free, lease, settings.collection()).block();
+        mongo.updateMulti(free, lease, collection).block();
         Query leased = Query.query(Criteria.where("_id").in(ids).and("lease.owner").is(owner).and("lease.round").is(round));
-        leased.fields().include("_id", "outbox");
+        leased.fields().include("_id", Outbox.EVENTS);
         try {
-            return mongo.find(leased, Document.class, settings.collection()).collectList().block();
+            return mongo.find(leased, Document.class, collection).collectList().block();
         } catch (RuntimeException e) {
-            release(ids);
+            release(collection, ids);
             throw e;
         }
     }
 
-    /** Applies the local writes of the claimed aggregates' events, all at once: each is idempotent and revisioned. */
+    /** Applies the local writes of the claimed documents' events, all at once: each is idempotent and revisioned. */
     private void applyLocalWrites(List<Document> claimed) {
         Flux.fromIterable(claimed)
-                .flatMapIterable(aggregate -> aggregate.getList("outbox", Document.class))
+                .flatMapIterable(document -> document.getList(Outbox.EVENTS, Document.class))
                 .mapNotNull(event -> event.get("localWrite", Document.class))
                 .flatMap(localWrites::apply)
                 .then()
                 .block();
     }
 
-    /** Sends the claimed aggregate's events in sequence order; the acknowledgements are awaited later. */
-    private Sent send(Document aggregate) {
-        String id = aggregate.getString("_id");
-        List<Document> pending = new ArrayList<>(aggregate.getList("outbox", Document.class));
+    /** Sends the claimed document's events in sequence order; the acknowledgements are awaited later. */
+    private Sent send(Document document) {
+        String id = document.getString("_id");
+        List<Document> pending = new ArrayList<>(document.getList(Outbox.EVENTS, Document.class));
         pending.sort(Comparator.comparingLong(event -> event.get("sequence", Number.class).longValue()));
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
         for (Document event : pending) {
@@ -208,20 +268,28 @@ public class OutboxRelay implements SmartLifecycle {
         return new Sent(id, pending, acks);
     }
 
-    /** A claimed aggregate whose events are on their way to the broker. */
+    /** A claimed document whose events are on their way to the broker. */
     private record Sent(String id, List<Document> pending, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
     }
 
-    /** Clears the acknowledged aggregates' events and their leases, in one bulk write. */
-    private int clear(List<Sent> acknowledged) {
+    /**
+     * Clears the acknowledged documents' events and their leases, in one bulk write. A document that took no new
+     * event meanwhile (its outbox holds just what was sent) loses its outbox and its pending mark in one update;
+     * otherwise only the sent events are taken out, and it stays pending.
+     */
+    private int clear(String collection, List<Sent> acknowledged) {
         if (acknowledged.isEmpty()) {
             return 0;
         }
-        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, settings.collection());
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, collection);
         for (Sent sent : acknowledged) {
             List<String> eventIds = sent.pending().stream().map(event -> event.getString("eventId")).toList();
-            bulk.updateOne(Query.query(Criteria.where("_id").is(sent.id())),
-                    new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))).unset("lease"));
+            int sentCount = eventIds.size();
+            bulk.updateOne(Query.query(Criteria.where("_id").is(sent.id()).and(Outbox.EVENTS).size(sentCount)
+                            .and(Outbox.EVENTS + "." + (sentCount - 1) + ".eventId").is(eventIds.get(sentCount - 1))),
+                    new Update().unset(Outbox.EVENTS).unset(Outbox.PENDING).unset("lease"));
+            bulk.updateOne(Query.query(Criteria.where("_id").is(sent.id()).and(Outbox.EVENTS + ".eventId").in(eventIds)),
+                    new Update().pull(Outbox.EVENTS, new Document("eventId", new Document("$in", eventIds))).unset("lease"));
         }
         bulk.execute().block();
         int relayed = 0;
@@ -233,20 +301,22 @@ public class OutboxRelay implements SmartLifecycle {
         return relayed;
     }
 
-    private ProducerRecord<String, byte[]> record(String aggregateId, Document event) {
+    /** The event as a record; one stored before events named their subject and key is its document's, as then. */
+    private ProducerRecord<String, byte[]> record(String documentId, Document event) {
         Instant time = event.getDate("time").toInstant();
+        String key = event.get("key", documentId);
         CloudEvent cloudEvent = new CloudEvent(event.getString("eventId"), settings.source(), event.getString("type"),
-                aggregateId, time, event.get("sequence", Number.class).longValue(),
+                event.get("subject", documentId), time, event.get("sequence", Number.class).longValue(),
                 event.getString("payload").getBytes(StandardCharsets.UTF_8));
         RecordHeaders headers = new RecordHeaders();
         cloudEvent.headers().forEach(headers::add);
-        return new ProducerRecord<>(settings.topic(), null, time.toEpochMilli(), aggregateId, cloudEvent.data(), headers);
+        return new ProducerRecord<>(settings.topic(), null, time.toEpochMilli(), key, cloudEvent.data(), headers);
     }
 
-    private void release(Collection<String> ids) {
+    private void release(String collection, Collection<String> ids) {
         try {
             mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("lease.owner").is(owner)),
-                    new Update().unset("lease"), settings.collection()).block();
+                    new Update().unset("lease"), collection).block();
         } catch (RuntimeException e) {
             log.debug("Leases on {} not released; they expire by themselves", ids, e);
         }
@@ -255,14 +325,19 @@ public class OutboxRelay implements SmartLifecycle {
     private void run() {
         Duration backoff = POLL;
         Instant nextSweep = Instant.EPOCH;
+        boolean prepared = false;
         while (worker != null) {
             try {
+                if (!prepared) {
+                    prepare();
+                    prepared = true;
+                }
                 Instant now = Instant.now();
                 int relayed;
                 if (now.isBefore(nextSweep)) {
                     relayed = relay(takeWritten());
                 } else {
-                    List<String> due = sweep();
+                    List<Written> due = sweep();
                     // a full batch means more are waiting: sweep again right away
                     nextSweep = due.size() < BATCH ? now.plus(POLL) : now;
                     relayed = relay(due);

@@ -7,11 +7,12 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import java.util.Collection;
 
 /**
- * A unique index of the wire server that also answers a query with a plain value for each of its keys and
- * further conditions, e.g. {@code {_id: "c1", sequence: 7}}: the wire server's own index answers only a query
- * on its keys alone and scans the whole collection otherwise, which made every conditional single-document
- * write cost a scan (real MongoDB uses the index). The documents found are still matched against the whole
- * query, so the answer is the same.
+ * A unique index of the wire server that also answers a query with a plain value (or an {@code $in} of plain
+ * values) for each of its keys and further conditions, e.g. {@code {_id: "c1", sequence: 7}} or
+ * {@code {_id: {$in: ["c1", "c2"]}, lease: ...}}: the wire server's own index answers only a query on its keys
+ * alone and scans the whole collection otherwise, which made every conditional single-document write cost a
+ * scan (real MongoDB uses the index). The documents found are still matched against the whole query, so the
+ * answer is the same.
  */
 final class EqualityIndex<P> extends Index<P> {
 
@@ -24,11 +25,16 @@ final class EqualityIndex<P> extends Index<P> {
 
     @Override
     public boolean canHandle(Document query) {
-        return index.canHandle(query) || keys().stream().allMatch(key -> plain(query.get(key)));
+        return index.canHandle(query) || keys().stream().allMatch(key -> plain(query.get(key)) || plainIn(query.get(key)));
     }
 
     private static boolean plain(Object value) {
         return value != null && !(value instanceof Document) && !(value instanceof Collection);
+    }
+
+    private static boolean plainIn(Object value) {
+        return value instanceof Document condition && condition.keySet().equals(java.util.Set.of("$in"))
+                && condition.get("$in") instanceof Collection<?> values && values.stream().allMatch(EqualityIndex::plain);
     }
 
     @Override

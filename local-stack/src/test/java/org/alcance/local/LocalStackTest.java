@@ -2,7 +2,11 @@ package org.alcance.local;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
@@ -11,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +84,31 @@ class LocalStackTest {
                     assertThat(things.find(and(eq("_id", "GT"), lt("sequence", 5))).first()).containsEntry("sequence", 2);
                     assertThat(things.find(and(eq("_id", "GT"), lt("sequence", 2))).first()).isNull();
                     assertThat(things.find(eq("_id", "HN")).first()).containsEntry("sequence", 1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldFindDocumentsByAnInOfIdsWithConditionsAndByARegexOnASparseUniqueIndex() {
+        try (MongoWireServer memory = MongoWireServer.inMemory(0);
+                MongoWireServer file = MongoWireServer.fileBacked(dir.resolve("sparse/alcance.mv"), 0)) {
+            for (MongoWireServer server : List.of(memory, file)) {
+                try (MongoClient client = MongoClients.create(server.connectionString())) {
+                    var things = client.getDatabase("alcance").getCollection("things");
+                    things.createIndex(Indexes.ascending("pending"), new IndexOptions().unique(true).sparse(true));
+                    things.insertMany(List.of(new Document("_id", "GT").append("sequence", 1).append("pending", "GT"),
+                            new Document("_id", "HN").append("sequence", 2),
+                            new Document("_id", "SV").append("sequence", 3).append("pending", "SV")));
+
+                    assertThat(things.find(and(in("_id", "GT", "HN", "CR"), gt("sequence", 1)))
+                            .map(d -> d.getString("_id"))).containsExactly("HN");
+                    assertThat(things.updateMany(and(in("_id", "GT", "SV"), exists("pending")), set("lease", 1))
+                            .getModifiedCount()).isEqualTo(2);
+                    assertThat(things.find(regex("pending", "^")).map(d -> d.getString("_id")))
+                            .containsExactlyInAnyOrder("GT", "SV");
+                    things.updateOne(eq("_id", "GT"), unset("pending"));
+                    assertThat(things.find(regex("pending", "^")).map(d -> d.getString("_id"))).containsExactly("SV");
                 }
             }
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.alcance.events.CloudEvent;
 import org.alcance.events.Topics;
+import org.alcance.events.campaign.ProgressReported;
 import org.alcance.test.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -98,7 +99,7 @@ class PoisonIT {
 
     private static ConsumerRecord<String, byte[]> reported(List<ConsumerRecord<String, byte[]>> records, String campaign) {
         return records.stream().filter(r -> campaign.equals(r.key())
-                && "org.alcance.campaign.progress-reported.v1".equals(header(r, CloudEvent.HEADER_TYPE)))
+                && ProgressReported.TYPE.equals(header(r, CloudEvent.HEADER_TYPE)))
                 .findFirst().orElse(null);
     }
 

@@ -11,10 +11,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A campaign, its history of revisions, and the events it has not yet published. {@code version}
- * changes with every edit of the campaign itself (the ETag); {@code sequence} numbers every event
- * of the campaign, its progress updates' included, and guards every write against a concurrent one.
+ * changes with every edit of the campaign itself (the ETag); {@code sequence} numbers the campaign's
+ * own events and guards every write against a concurrent one. Its progress updates are documents of
+ * their own, with their own events ({@code ProgressUpdate}).
  */
-@Document("campaigns")
+@Document(Campaign.COLLECTION)
 public record Campaign(
         @Id String id,
         String office,
@@ -27,6 +28,8 @@ public record Campaign(
         Instant changedAt,
         List<Revision> revisions,
         List<OutboxEvent> outbox) implements Aggregate {
+
+    public static final String COLLECTION = "campaigns";
 
     public Campaign {
         revisions = revisions == null ? List.of() : revisions;

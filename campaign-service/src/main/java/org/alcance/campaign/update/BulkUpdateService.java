@@ -25,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reports the rows of a field office's spreadsheet, each as a progress update of its own, a few
- * hundred per write through the campaign (so the campaign's events keep the rows' order), and says
- * what became of every row.
+ * hundred per bulk insert, and says what became of every row.
  * A bad row is refused with its errors and never stops the good ones; each row's client reference
  * gives it its update id, so sending the same rows again changes nothing.
  */
@@ -132,7 +131,7 @@ class BulkUpdateService {
         return null;
     }
 
-    /** Rows reported per write through the campaign: few writes, yet a document far below MongoDB's limit. */
+    /** Rows reported per bulk insert: few round trips, each well below MongoDB's message size limit. */
     private static List<List<BulkRow>> chunks(List<BulkRow> rows) {
         List<List<BulkRow>> chunks = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {

@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A field office's progress update as it stands now, with every earlier state in {@code history}:
- * a correction or retraction never erases what was reported.
+ * a correction or retraction never erases what was reported. Its document also carries the events
+ * of its revisions until the relay has published them.
  */
 @Document(ProgressUpdate.COLLECTION)
 public record ProgressUpdate(

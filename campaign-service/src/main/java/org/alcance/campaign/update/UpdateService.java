@@ -1,18 +1,16 @@
 package org.alcance.campaign.update;
 
+import com.mongodb.MongoBulkWriteException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
+import java.util.Map;
 import org.alcance.campaign.campaign.Campaign;
 import org.alcance.campaign.campaign.CampaignService;
 import org.alcance.campaign.campaign.CampaignStatus;
-import org.alcance.campaign.campaign.CampaignStore;
-import org.alcance.outbox.LocalWrites;
 import org.alcance.outbox.Outbox;
 import org.alcance.outbox.OutboxEvent;
 import org.alcance.web.Caller;
@@ -21,43 +19,45 @@ import org.alcance.web.PageCursor;
 import org.alcance.web.Problem;
 import org.alcance.web.Violations;
 import org.alcance.events.DomainEvent;
-import org.alcance.events.campaign.Place;
 import org.alcance.events.campaign.ProgressCorrected;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.campaign.ProgressRetracted;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Progress updates are written through their campaign's document: the update's event and the
- * update itself (as the event's local write) go into the campaign's outbox in one write, numbered
- * in the campaign's sequence, so every event of a campaign is published in order.
+ * Each progress update is a document of its own that carries its own pending events, so that reporting,
+ * correcting or retracting it is one single-document write, and the updates of one campaign never wait
+ * for each other (docs/architecture.md, "One write per change"). The campaign is only read, to check the
+ * update against it. An update's events are numbered by its revision.
  */
 @Service
 public class UpdateService {
 
     /** UTC+14 is the earliest time zone: no office's today is later than today there. */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+    private static final int MAX_ATTEMPTS = 20;
+    private static final int DUPLICATE_KEY = 11000;
 
-    private final CampaignStore store;
     private final CampaignService campaigns;
     private final ReactiveMongoTemplate mongo;
     private final Outbox outbox;
-    private final LocalWrites localWrites;
     private final Clock clock;
 
-    UpdateService(CampaignStore store, CampaignService campaigns, ReactiveMongoTemplate mongo, Outbox outbox,
-            LocalWrites localWrites, Clock clock) {
-        this.store = store;
+    UpdateService(CampaignService campaigns, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock) {
         this.campaigns = campaigns;
         this.mongo = mongo;
         this.outbox = outbox;
-        this.localWrites = localWrites;
         this.clock = clock;
     }
 
@@ -77,21 +77,18 @@ public class UpdateService {
     /** Reports an update, or with {@code dryRun} only checks it; one already reported is returned as it is. */
     public Mono<Outcome> report(Caller caller, String campaignId, UpdateRequests.Report request, String updateId,
             boolean dryRun) {
-        if (dryRun) {
-            return campaigns.readable(caller, campaignId).flatMap(campaign -> {
-                CampaignService.requireWriter(caller, campaign);
-                return latest(campaign, updateId).map(existing -> new Outcome(existing, false))
-                        .switchIfEmpty(Mono.fromCallable(() -> new Outcome(reported(caller, campaign, updateId, request), true)));
-            });
-        }
-        return write(caller, campaignId, updateId, (campaign, existing) -> existing.isPresent()
-                        ? Mono.error(new AlreadyReported(existing.get()))
-                        : Mono.fromCallable(() -> {
-                            ProgressUpdate update = reported(caller, campaign, updateId, request);
-                            return event(campaign, update, reportedEvent(campaign, update));
-                        }))
-                .map(update -> new Outcome(update, true))
-                .onErrorResume(AlreadyReported.class, existing -> Mono.just(new Outcome(existing.update, false)));
+        return writable(caller, campaignId).flatMap(campaign -> find(campaign, updateId)
+                .map(existing -> new Outcome(existing, false))
+                .switchIfEmpty(Mono.defer(() -> {
+                    ProgressUpdate update = reported(caller, campaign, updateId, request);
+                    if (dryRun) {
+                        return Mono.just(new Outcome(update, true));
+                    }
+                    return outbox.insert(update, update.id(), ProgressUpdate.COLLECTION, reportedEvents(campaign, update))
+                            .map(stored -> new Outcome(stored, true))
+                            .onErrorResume(DuplicateKeyException.class, sameRequestWasFirst -> find(campaign, updateId)
+                                    .map(existing -> new Outcome(existing, false)));
+                })));
     }
 
     /** One row of a batch: the update id its client reference gives, and what it reports. */
@@ -99,46 +96,68 @@ public class UpdateService {
     }
 
     /**
-     * Reports many updates with one write through the campaign, in the rows' order. Each result is
-     * an {@link Outcome}, or the {@link Problem} that refused that row alone.
+     * Reports many updates with one unordered bulk insert, in the rows' order. Each result is an
+     * {@link Outcome}, or the {@link Problem} that refused that row alone.
      */
     Mono<List<Object>> reportAll(Caller caller, String campaignId, List<Row> rows) {
-        AtomicReference<List<Object>> decided = new AtomicReference<>();
-        return store.appendAfter(campaignId, campaign -> {
-            CampaignService.requireWriter(caller, campaign);
-            List<String> ids = rows.stream().map(Row::updateId).toList();
-            return mongo.find(Query.query(Criteria.where("_id").in(ids)), ProgressUpdate.class)
-                    .filter(update -> update.campaignId().equals(campaignId))
-                    .collectMap(ProgressUpdate::id)
-                    .map(stored -> {
-                        List<Object> results = new ArrayList<>();
-                        List<OutboxEvent> events = new ArrayList<>();
-                        for (Row row : rows) {
-                            Optional<ProgressUpdate> existing = campaign.newestPendingWrite(row.updateId())
-                                    .map(write -> localWrites.read(ProgressUpdate.class, write))
-                                    .or(() -> Optional.ofNullable(stored.get(row.updateId())));
-                            if (existing.isPresent()) {
-                                results.add(new Outcome(existing.get(), false));
-                                continue;
-                            }
-                            try {
-                                ProgressUpdate update = reported(caller, campaign, row.updateId(), row.request());
-                                events.add(entry(campaign.sequence() + events.size() + 1, update,
-                                        reportedEvent(campaign, update)));
-                                results.add(new Outcome(update, true));
-                            } catch (Problem refused) {
-                                results.add(refused);
+        return writable(caller, campaignId).flatMap(campaign -> mongo.find(
+                        Query.query(Criteria.where("_id").in(rows.stream().map(Row::updateId).toList())), ProgressUpdate.class)
+                .filter(update -> update.campaignId().equals(campaignId))
+                .collectMap(ProgressUpdate::id)
+                .flatMap(stored -> {
+                    List<Object> results = new ArrayList<>();
+                    List<ProgressUpdate> created = new ArrayList<>();
+                    for (Row row : rows) {
+                        ProgressUpdate existing = stored.get(row.updateId());
+                        if (existing != null) {
+                            results.add(new Outcome(existing, false));
+                            continue;
+                        }
+                        try {
+                            ProgressUpdate update = reported(caller, campaign, row.updateId(), row.request());
+                            created.add(update);
+                            results.add(new Outcome(update, true));
+                        } catch (Problem refused) {
+                            results.add(refused);
+                        }
+                    }
+                    return insertAll(campaign, created).map(raced -> {
+                        for (int i = 0; i < results.size(); i++) {
+                            if (results.get(i) instanceof Outcome outcome && raced.containsKey(outcome.update().id())) {
+                                results.set(i, new Outcome(raced.get(outcome.update().id()), false));
                             }
                         }
-                        decided.set(results);
-                        return new CampaignStore.Append(new Update(), events);
+                        return results;
                     });
-        }).flatMap(campaign -> Flux.fromIterable(campaign.outbox())
-                .filter(event -> event.localWrite() != null && decided.get().stream().anyMatch(result ->
-                        result instanceof Outcome outcome && outcome.created()
-                                && outcome.update().id().equals(event.localWrite().id())))
-                .concatMap(event -> localWrites.apply(event.localWrite()))
-                .then(Mono.fromSupplier(decided::get)));
+                }));
+    }
+
+    /**
+     * Inserts the updates with their events in one unordered bulk write; returns those another request
+     * stored first (a duplicate key), as stored.
+     */
+    private Mono<Map<String, ProgressUpdate>> insertAll(Campaign campaign, List<ProgressUpdate> updates) {
+        if (updates.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, ProgressUpdate.COLLECTION);
+        updates.forEach(update -> bulk.insert(outbox.document(update, update.id(), reportedEvents(campaign, update))));
+        return bulk.execute().thenReturn(List.<String>of())
+                .onErrorResume(MongoBulkWriteException.class::isInstance, error -> {
+                    MongoBulkWriteException failed = (MongoBulkWriteException) error;
+                    if (failed.getWriteConcernError() != null
+                            || failed.getWriteErrors().stream().anyMatch(e -> e.getCode() != DUPLICATE_KEY)) {
+                        return Mono.error(error);
+                    }
+                    return Mono.just(failed.getWriteErrors().stream().map(e -> updates.get(e.getIndex()).id()).toList());
+                })
+                .flatMap(duplicates -> {
+                    updates.stream().filter(update -> !duplicates.contains(update.id()))
+                            .forEach(update -> outbox.stored(ProgressUpdate.COLLECTION, update.id()));
+                    return duplicates.isEmpty() ? Mono.just(Map.<String, ProgressUpdate>of())
+                            : mongo.find(Query.query(Criteria.where("_id").in(duplicates)), ProgressUpdate.class)
+                                    .collectMap(ProgressUpdate::id);
+                });
     }
 
     Mono<ProgressUpdate> correct(Caller caller, String campaignId, String updateId, UpdateRequests.Correct request) {
@@ -158,7 +177,7 @@ public class UpdateService {
                     latestToday(), violations);
             ProgressUpdate next = current.next(ProgressUpdate.Status.CORRECTED, figures, clock.instant(), caller.subject(),
                     request.reason());
-            return event(campaign, next, new ProgressCorrected(campaignId, campaign.office(), updateId, next.revision(),
+            return new Revised(next, new ProgressCorrected(campaignId, campaign.office(), updateId, next.revision(),
                     figures.reportedOn(), figures.place(), figures.channel(), figures.materials(), figures.reach(),
                     request.reason()));
         });
@@ -169,7 +188,7 @@ public class UpdateService {
             new Violations().text(request == null ? null : request.reason(), "reason", 1_000).throwIfAny();
             ProgressUpdate next = current.next(ProgressUpdate.Status.RETRACTED, current.figures(), clock.instant(),
                     caller.subject(), request.reason());
-            return event(campaign, next, new ProgressRetracted(campaignId, campaign.office(), updateId, request.reason(),
+            return new Revised(next, new ProgressRetracted(campaignId, campaign.office(), updateId, request.reason(),
                     next.changedAt()));
         });
     }
@@ -186,8 +205,12 @@ public class UpdateService {
     }
 
     Mono<ProgressUpdate> get(Caller caller, String campaignId, String updateId) {
-        return campaigns.readable(caller, campaignId).flatMap(campaign -> latest(campaign, updateId))
+        return campaigns.readable(caller, campaignId).flatMap(campaign -> find(campaign, updateId))
                 .switchIfEmpty(Mono.error(Problem.notFound("Update " + updateId)));
+    }
+
+    private Mono<Campaign> writable(Caller caller, String campaignId) {
+        return campaigns.readable(caller, campaignId).doOnNext(campaign -> CampaignService.requireWriter(caller, campaign));
     }
 
     private ProgressUpdate reported(Caller caller, Campaign campaign, String updateId, UpdateRequests.Report request) {
@@ -203,60 +226,63 @@ public class UpdateService {
                 List.of(new ProgressUpdate.Change(1, ProgressUpdate.Status.REPORTED, now, caller.subject(), null, figures)));
     }
 
-    private interface Change {
-        CampaignStore.Append apply(Campaign campaign, ProgressUpdate current);
+    /** A change of an update: its next state and the event that says so. */
+    private record Revised(ProgressUpdate update, DomainEvent event) {
     }
 
-    private Mono<ProgressUpdate> changeExisting(Caller caller, String campaignId, String updateId, Change change) {
-        return write(caller, campaignId, updateId, (campaign, existing) -> Mono.fromCallable(() -> {
-            ProgressUpdate current = existing.orElseThrow(() -> Problem.notFound("Update " + updateId));
-            if (campaign.status() == CampaignStatus.CANCELLED) {
-                throw Problem.conflict("The updates of a CANCELLED campaign can no longer change");
-            }
-            if (current.status() == ProgressUpdate.Status.RETRACTED) {
-                throw Problem.conflict("Update " + updateId + " was retracted; it can no longer change");
-            }
-            return change.apply(campaign, current);
-        }));
+    private interface Change {
+        Revised apply(Campaign campaign, ProgressUpdate current);
     }
 
     /**
-     * One write through the campaign, decided on the campaign and the update's newest state (if it
-     * exists), then the update stored as its event says.
+     * Decides the change on the update as stored and writes it only if no other change was written meanwhile;
+     * otherwise decides again on the fresh update.
      */
-    private Mono<ProgressUpdate> write(Caller caller, String campaignId, String updateId,
-            BiFunction<Campaign, Optional<ProgressUpdate>, Mono<CampaignStore.Append>> decide) {
-        return store.appendAfter(campaignId, campaign -> {
-            CampaignService.requireWriter(caller, campaign);
-            return latest(campaign, updateId).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(existing -> decide.apply(campaign, existing));
-        }).flatMap(campaign -> {
-            OutboxEvent.LocalWrite written = campaign.newestPendingWrite(updateId).orElseThrow();
-            return localWrites.apply(written).thenReturn(localWrites.read(ProgressUpdate.class, written));
+    private Mono<ProgressUpdate> changeExisting(Caller caller, String campaignId, String updateId, Change change) {
+        return writable(caller, campaignId).flatMap(campaign -> Mono.defer(() -> find(campaign, updateId)
+                        .switchIfEmpty(Mono.error(() -> Problem.notFound("Update " + updateId)))
+                        .flatMap(current -> {
+                            if (campaign.status() == CampaignStatus.CANCELLED) {
+                                throw Problem.conflict("The updates of a CANCELLED campaign can no longer change");
+                            }
+                            if (current.status() == ProgressUpdate.Status.RETRACTED) {
+                                throw Problem.conflict("Update " + updateId + " was retracted; it can no longer change");
+                            }
+                            return write(current, change.apply(campaign, current));
+                        }))
+                .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(50)).jitter(0.5)
+                        .filter(ConcurrentChange.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> new Problem(HttpStatus.SERVICE_UNAVAILABLE,
+                                "Update " + updateId + " cannot take this change now: too many requests change it at once; "
+                                        + "retry later"))));
+    }
+
+    /** The update's next revision and its event, in one write conditional on the revision it was decided on. */
+    private Mono<ProgressUpdate> write(ProgressUpdate current, Revised revised) {
+        ProgressUpdate next = revised.update();
+        Update changes = new Update().set("revision", next.revision()).set("status", next.status())
+                .set("figures", next.figures()).set("changedAt", next.changedAt())
+                .push("history", next.history().get(next.history().size() - 1));
+        outbox.withEvents(changes, next.id(), List.of(outbox.entry(revised.event(), next.revision(), null)));
+        Query unchanged = Query.query(Criteria.where("_id").is(current.id()).and("revision").is(current.revision()));
+        return mongo.updateFirst(unchanged, changes, ProgressUpdate.COLLECTION).flatMap(result -> {
+            if (result.getMatchedCount() == 0) {
+                return Mono.error(new ConcurrentChange());
+            }
+            outbox.stored(ProgressUpdate.COLLECTION, next.id());
+            return Mono.just(next);
         });
     }
 
-    private static DomainEvent reportedEvent(Campaign campaign, ProgressUpdate update) {
+    /** A report's event, numbered as the update's first revision. */
+    private List<OutboxEvent> reportedEvents(Campaign campaign, ProgressUpdate update) {
         ProgressUpdate.Figures f = update.figures();
-        return new ProgressReported(campaign.id(), campaign.office(), update.id(), f.reportedOn(), f.place(), f.channel(),
-                f.materials(), f.reach(), update.clientReference());
+        return List.of(outbox.entry(new ProgressReported(campaign.id(), campaign.office(), update.id(), f.reportedOn(),
+                f.place(), f.channel(), f.materials(), f.reach(), update.clientReference()), update.revision(), null));
     }
 
-    private CampaignStore.Append event(Campaign campaign, ProgressUpdate update, DomainEvent event) {
-        return new CampaignStore.Append(new Update(), List.of(entry(campaign.sequence() + 1, update, event)));
-    }
-
-    /** The event, carrying the update's new state as its local write. */
-    private OutboxEvent entry(long sequence, ProgressUpdate update, DomainEvent event) {
-        return outbox.entry(event, sequence,
-                localWrites.of(ProgressUpdate.COLLECTION, update.id(), update.revision(), update));
-    }
-
-    /** The update's newest state: a revision still waiting in the outbox, else the stored one. */
-    private Mono<ProgressUpdate> latest(Campaign campaign, String updateId) {
-        return campaign.newestPendingWrite(updateId).map(write -> Mono.just(localWrites.read(ProgressUpdate.class, write)))
-                .orElseGet(() -> mongo.findById(updateId, ProgressUpdate.class)
-                        .filter(update -> update.campaignId().equals(campaign.id())));
+    private Mono<ProgressUpdate> find(Campaign campaign, String updateId) {
+        return mongo.findById(updateId, ProgressUpdate.class).filter(update -> update.campaignId().equals(campaign.id()));
     }
 
     private LocalDate latestToday() {
@@ -269,14 +295,11 @@ public class UpdateService {
         return named;
     }
 
-    /** The update exists already: reporting it again changes nothing. */
-    private static final class AlreadyReported extends RuntimeException {
+    /** Another change of the update got there first; this one is decided again on the fresh update. */
+    private static final class ConcurrentChange extends RuntimeException {
 
-        private final transient ProgressUpdate update;
-
-        AlreadyReported(ProgressUpdate update) {
-            super("already reported", null, false, false);
-            this.update = update;
+        ConcurrentChange() {
+            super("concurrent change", null, false, false);
         }
     }
 }

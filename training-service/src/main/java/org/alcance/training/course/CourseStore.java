@@ -3,7 +3,6 @@ package org.alcance.training.course;
 import java.time.Clock;
 import org.alcance.outbox.AggregateWriter;
 import org.alcance.outbox.Outbox;
-import org.alcance.outbox.OutboxProperties;
 import org.alcance.web.Problem;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -13,8 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CourseStore extends AggregateWriter<Course> {
 
-    CourseStore(ReactiveMongoTemplate mongo, Outbox outbox, Clock clock, OutboxProperties settings) {
-        super(Course.class, mongo, outbox, clock, settings);
+    CourseStore(ReactiveMongoTemplate mongo, Outbox outbox, Clock clock) {
+        super(Course.class, "courses", mongo, outbox, clock);
     }
 
     @Override
