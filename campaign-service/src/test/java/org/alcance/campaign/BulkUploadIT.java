@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.alcance.events.CloudEvent;
 import org.alcance.events.Topics;
@@ -235,6 +236,25 @@ class BulkUploadIT {
         http.post().uri("/api/campaigns/{id}/updates/bulk", campaignId).headers(h -> h.setBearerAuth(issuer.hq()))
                 .contentType(CSV).bodyValue(csv).exchange().expectStatus().isForbidden();
         assertThat(storedReferences()).isEmpty();
+    }
+
+    @Test
+    void shouldStoreEachRowOnceWhenTheSameFileIsUploadedTwiceAtOnce() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 200; i++) {
+            csv.append(ref).append(i).append(",2002-06-15,Ocós,,poster,,,").append(i).append(",,,\n");
+        }
+        List<CompletableFuture<JsonNode>> uploads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            uploads.add(CompletableFuture.supplyAsync(() -> body(upload(CSV, csv.toString()).expectStatus().isOk())));
+        }
+        List<JsonNode> answers = uploads.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers.stream().mapToInt(answer -> answer.get("created").asInt()).sum()).isEqualTo(200);
+        assertThat(answers.stream().mapToInt(answer -> answer.get("unchanged").asInt()).sum()).isEqualTo(200);
+        assertThat(answers.get(0).get("rows").get(7).get("updateId").asString())
+                .isEqualTo(answers.get(1).get("rows").get(7).get("updateId").asString());
+        assertThat(storedReferences()).hasSize(200).doesNotHaveDuplicates();
     }
 
     @Test

@@ -79,7 +79,7 @@ public abstract class AggregateWriter<T extends Aggregate> {
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(50)).jitter(0.5)
                         .filter(ConcurrentWrite.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> unavailable(id, "too many requests change it at once"))))
-                .doOnSuccess(written -> outbox.stored(collection, id));
+                .doOnSuccess(written -> outbox.stored(collection, id, written.outbox()));
     }
 
     private Mono<T> write(T current, Append append) {

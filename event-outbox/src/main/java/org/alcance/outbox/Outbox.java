@@ -2,6 +2,7 @@ package org.alcance.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,15 +10,17 @@ import org.alcance.events.DomainEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.EventTypes;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 /**
  * Stores events in the document whose change they describe, in the write that makes the change (see
- * docs/architecture.md, "The outbox"), and wakes the relay once they are stored. A document with pending
- * events has {@value #PENDING} set to its own id: a sparse unique index on it lets the relay find every
- * such document without scanning the collection.
+ * docs/architecture.md, "The outbox"), and hands them to the relay once they are stored. A document with
+ * pending events has a mark, {@value #PENDING}, that names it and when its oldest pending event was stored:
+ * a sparse unique index on the mark lets the relay find every such document without scanning the collection.
  */
 public class Outbox {
 
@@ -54,6 +57,11 @@ public class Outbox {
         return entries;
     }
 
+    /** The pending mark: the time of the oldest pending event, fixed-width so that marks sort by time, and the id. */
+    static String pendingMark(Instant since, String id) {
+        return "%013d|%s".formatted(since.toEpochMilli(), id);
+    }
+
     /** {@code entity} as MongoDB stores it, carrying {@code events} as its pending ones. */
     public Document document(Object entity, String id, List<OutboxEvent> events) {
         Document document = new Document();
@@ -68,7 +76,7 @@ public class Outbox {
         if (pending.isEmpty()) {
             document.remove(PENDING);
         } else {
-            document.put(PENDING, id);
+            document.put(PENDING, pendingMark(clock.instant(), id));
         }
         return document;
     }
@@ -79,20 +87,43 @@ public class Outbox {
      */
     public <T> Mono<T> insert(T entity, String id, String collection, List<OutboxEvent> events) {
         return mongo.insert(document(entity, id, events), collection)
-                .doOnSuccess(inserted -> stored(collection, id))
+                .doOnSuccess(inserted -> stored(collection, id, events))
                 .thenReturn(entity);
     }
 
-    /** Adds {@code events} to an update of document {@code id}, so that the same write stores them. */
+    /**
+     * Adds {@code events} to an update of document {@code id}, so that the same write stores them; the mark keeps
+     * the time of the oldest pending event.
+     */
     public Update withEvents(Update changes, String id, List<OutboxEvent> events) {
         if (!events.isEmpty()) {
-            changes.push(EVENTS).each(events.toArray()).set(PENDING, id);
+            changes.push(EVENTS).each(events.toArray()).min(PENDING, pendingMark(clock.instant(), id));
         }
         return changes;
     }
 
-    /** Tells the relay that document {@code id} stored new events, so they leave now rather than at the next sweep. */
-    public void stored(String collection, String id) {
-        relay.wake(collection, id);
+    /**
+     * Writes {@code changes} with {@code events} to the document {@code unchanged} finds, in one write that returns
+     * what the document then holds pending, and hands that to the relay; false if no document matched.
+     */
+    public Mono<Boolean> update(String collection, Query unchanged, Update changes, String id, List<OutboxEvent> events) {
+        Query query = Query.of(unchanged);
+        query.fields().include(EVENTS);
+        return mongo.findAndModify(query, withEvents(changes, id, events), FindAndModifyOptions.options().returnNew(true),
+                        Document.class, collection)
+                .map(written -> {
+                    stored(collection, id, written.getList(EVENTS, Document.class, List.of()).stream()
+                            .map(event -> mongo.getConverter().read(OutboxEvent.class, event)).toList());
+                    return true;
+                })
+                .defaultIfEmpty(false);
+    }
+
+    /**
+     * Hands the relay the events document {@code id} holds pending, all of them, as the write that stored them
+     * returned them, so that they leave now rather than at the next sweep.
+     */
+    public void stored(String collection, String id, List<OutboxEvent> pending) {
+        relay.wake(collection, id, pending);
     }
 }

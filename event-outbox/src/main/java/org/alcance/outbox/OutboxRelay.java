@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.alcance.events.CloudEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -41,24 +41,28 @@ import reactor.core.publisher.Flux;
 
 /**
  * Publishes the events waiting in documents to Kafka, in sequence order per document, and clears them
- * only after the broker acknowledged them (idempotent producer, {@code acks=all}). A short lease on the
- * document keeps two replicas from relaying the same document at once; if a replica dies, its lease
- * expires and another one carries on. Any duplicate this still allows is harmless: consumers apply each
- * subject's sequence once (docs/architecture.md, "The outbox").
+ * only after the broker acknowledged them (idempotent producer, {@code acks=all}). Consumers apply each
+ * subject's sequence once, so a duplicate that a crash or two relays allow is harmless
+ * (docs/architecture.md, "The outbox").
  *
- * <p>The documents this replica just wrote are relayed at once, by id; a sweep of every document with
- * pending events (found through the sparse unique index on {@value Outbox#PENDING}) runs once per poll
- * interval, for what another replica or a failed round left behind, and measures the backlog. A round
- * handles its documents together, per collection: one lease update, one read, the local writes in
- * parallel, every event sent before the acknowledgements are awaited, and one bulk write that clears them.
+ * <p>A write hands the relay the pending events of the document it wrote, all of them, as its own write
+ * returned them: those are sent at once without reading the document again, and cleared with one update.
+ * So a change costs its own write and that clear. A sweep once per poll interval finds, through the sparse
+ * unique index on {@value Outbox#PENDING}, what is older than {@link #SETTLE} and still pending: what
+ * another replica, a crash or a failed round left behind. It leases those documents for a while, so that
+ * two sweeping replicas do not both send them, and it measures the backlog.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How long the sweep leaves a new pending document to the replica that wrote it. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final int BATCH = 100;
+    /** Events cleared lately, by id: at most the events of the last seconds at full speed. */
+    private static final int REMEMBERED = 20_000;
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -66,7 +70,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final LocalWrites localWrites;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
-    private final Set<Written> written = ConcurrentHashMap.newKeySet();
+    private final Map<Written, List<OutboxEvent>> written = new ConcurrentHashMap<>();
+    private final Set<String> cleared = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong rounds = new AtomicLong();
     private final MeterRegistry meters;
@@ -86,23 +96,53 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Events stored but not yet acknowledged by the broker").register(meters);
     }
 
-    /** A document with pending events, in one of the outbox's collections. */
+    /** A document in one of the outbox's collections. */
     private record Written(String collection, String id) {
     }
 
-    /** Relays the events document {@code id} of {@code collection} has just stored now, rather than at the next sweep. */
-    void wake(String collection, String id) {
-        written.add(new Written(collection, id));
-        wake.release();
+    /** A document's pending events, as its write returned them or as a sweep leased them. */
+    private record Pending(String id, List<OutboxEvent> events, boolean leased) {
     }
 
-    /** Relays the pending events of {@code documents}, a collection at a time; returns how many the broker acknowledged. */
-    private int relay(Collection<Written> documents) {
+    /**
+     * Relays now the events that document {@code id} holds pending, all of them as the write that stored them
+     * returned them; joined to what an earlier write of the same document handed over, if not yet taken.
+     */
+    void wake(String collection, String id, List<OutboxEvent> pending) {
+        if (!pending.isEmpty()) {
+            written.merge(new Written(collection, id), List.copyOf(pending), (earlier, later) -> {
+                Map<String, OutboxEvent> both = new LinkedHashMap<>();
+                earlier.forEach(event -> both.put(event.eventId(), event));
+                later.forEach(event -> both.put(event.eventId(), event));
+                return List.copyOf(both.values());
+            });
+            wake.release();
+        }
+    }
+
+    /**
+     * What writes handed over since the last round, by collection. A write that followed another on the same
+     * document may return events this relay has cleared since: those are not sent again.
+     */
+    private Map<String, List<Pending>> takeWritten() {
+        Map<String, List<Pending>> byCollection = new LinkedHashMap<>();
+        for (Written document : List.copyOf(written.keySet())) {
+            List<OutboxEvent> handed = written.remove(document);
+            List<OutboxEvent> events = handed == null ? List.of()
+                    : handed.stream().filter(event -> !cleared.contains(event.eventId())).toList();
+            if (!events.isEmpty()) {
+                byCollection.computeIfAbsent(document.collection(), c -> new ArrayList<>())
+                        .add(new Pending(document.id(), events, false));
+            }
+        }
+        return byCollection;
+    }
+
+    /** Relays a round's documents, a collection at a time; returns how many events the broker acknowledged. */
+    private int relay(Map<String, List<Pending>> round) {
         int relayed = 0;
         RuntimeException failed = null;
-        Map<String, List<String>> byCollection = documents.stream().collect(Collectors.groupingBy(Written::collection,
-                LinkedHashMap::new, Collectors.mapping(Written::id, Collectors.toList())));
-        for (Map.Entry<String, List<String>> collection : byCollection.entrySet()) {
+        for (Map.Entry<String, List<Pending>> collection : round.entrySet()) {
             try {
                 relayed += relay(collection.getKey(), collection.getValue());
             } catch (RuntimeException e) {
@@ -116,29 +156,25 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Relays the pending events of {@code ids}; returns how many events the broker acknowledged. A round
-     * costs the same few database round trips however many documents it holds (claim, read, local
-     * writes in parallel, clear): a relay thread that paid several sequential round trips per document
-     * fell behind the requests writing beside it.
+     * Relays the pending events of {@code documents}; returns how many events the broker acknowledged. A round
+     * costs the same few database round trips however many documents it holds (local writes in parallel, one
+     * bulk clear): a relay thread that paid several sequential round trips per document fell behind the
+     * requests writing beside it.
      */
-    private int relay(String collection, List<String> ids) {
-        if (ids.isEmpty()) {
+    private int relay(String collection, List<Pending> documents) {
+        if (documents.isEmpty()) {
             return 0;
         }
-        List<Document> claimed = claim(collection, ids);
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        List<String> claimedIds = claimed.stream().map(document -> document.getString("_id")).toList();
         try {
-            applyLocalWrites(claimed);
+            applyLocalWrites(documents);
         } catch (RuntimeException e) {
-            release(collection, claimedIds);
-            throw new IllegalStateException("Could not apply the local writes of " + claimedIds, e);
+            release(collection, documents);
+            throw new IllegalStateException("Could not apply the local writes of "
+                    + documents.stream().map(Pending::id).toList(), e);
         }
-        List<Sent> sent = claimed.stream().map(this::send).toList();
+        List<Sent> sent = documents.stream().map(this::send).toList();
         List<Sent> acknowledged = new ArrayList<>();
-        List<String> unacknowledged = new ArrayList<>();
+        List<Pending> unacknowledged = new ArrayList<>();
         RuntimeException failed = null;
         for (Sent document : sent) {
             try {
@@ -150,13 +186,11 @@ public class OutboxRelay implements SmartLifecycle {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                unacknowledged.add(document.id());
-                failed = new IllegalStateException("Could not relay the events of " + document.id(), e);
+                unacknowledged.add(document.pending());
+                failed = new IllegalStateException("Could not relay the events of " + document.pending().id(), e);
             }
         }
-        if (!unacknowledged.isEmpty()) {
-            release(collection, unacknowledged);
-        }
+        release(collection, unacknowledged);
         int relayed = clear(collection, acknowledged);
         if (failed != null) {
             throw failed;
@@ -165,20 +199,30 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Every document with pending events: sets the backlog, and returns those no live lease holds, at
-     * most {@code BATCH} of them.
+     * Every document with pending events: sets the backlog, and leases those that are older than {@link #SETTLE},
+     * that no live lease holds and that no write of this replica handed over, at most {@code BATCH} of them.
      */
-    private List<Written> sweep() {
+    private Map<String, List<Pending>> sweep() {
         Instant now = Instant.now();
+        String settled = Outbox.pendingMark(now.minus(SETTLE), "");
         long events = 0;
-        List<Written> due = new ArrayList<>();
+        Map<String, List<Pending>> due = new LinkedHashMap<>();
+        int count = 0;
         for (String collection : settings.collections()) {
+            List<String> ids = new ArrayList<>();
             for (Document document : mongo.find(pending(), Document.class, collection).toIterable()) {
                 events += document.getList(Outbox.EVENTS, Document.class, List.of()).size();
                 Document lease = document.get("lease", Document.class);
-                if (due.size() < BATCH && (lease == null || lease.getDate("until").toInstant().isBefore(now))) {
-                    due.add(new Written(collection, document.getString("_id")));
+                String id = document.getString("_id");
+                if (count < BATCH && document.getString(Outbox.PENDING).compareTo(settled) < 0
+                        && (lease == null || lease.getDate("until").toInstant().isBefore(now))
+                        && !written.containsKey(new Written(collection, id))) {
+                    ids.add(id);
+                    count++;
                 }
+            }
+            if (!ids.isEmpty()) {
+                due.put(collection, claim(collection, ids));
             }
         }
         backlog.set(events);
@@ -187,18 +231,18 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * The documents with pending events, through the sparse unique index on {@value Outbox#PENDING}: a regular
-     * expression on an indexed field is answered from the index (by MongoDB and by the wire server alike),
-     * where "exists" would make the local wire server scan the collection.
+     * expression on an indexed field is answered from the index (by MongoDB and by the wire server alike), where
+     * "exists" would make the local wire server scan the collection.
      */
     private static Query pending() {
         Query query = Query.query(Criteria.where(Outbox.PENDING).regex("^"));
-        query.fields().include("_id", "lease", Outbox.EVENTS + ".sequence");
+        query.fields().include("_id", "lease", Outbox.PENDING, Outbox.EVENTS + ".sequence");
         return query;
     }
 
     /**
-     * Indexes the pending documents of every collection, and marks those stored before the index existed, so that
-     * the sweep finds them too.
+     * Indexes the pending documents of every collection, and marks those stored before the index existed as
+     * pending since long ago, so that the sweep relays them at once.
      */
     private void prepare() {
         for (String collection : settings.collections()) {
@@ -207,22 +251,17 @@ public class OutboxRelay implements SmartLifecycle {
             unmarked.fields().include("_id");
             mongo.find(unmarked, Document.class, collection)
                     .concatMap(document -> mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
-                            Update.update(Outbox.PENDING, document.get("_id")), collection))
+                            Update.update(Outbox.PENDING, Outbox.pendingMark(Instant.EPOCH, document.getString("_id"))),
+                            collection))
                     .then().block();
         }
     }
 
-    private List<Written> takeWritten() {
-        List<Written> documents = new ArrayList<>(written);
-        written.removeAll(documents);
-        return documents;
-    }
-
     /**
-     * Leases those of {@code ids} that have pending events and no live lease, in one update, then reads
-     * what this round leased (the lease names the round), with their pending events.
+     * Leases those of {@code ids} that have pending events and no live lease, in one update, then reads what this
+     * round leased (the lease names the round), with their pending events.
      */
-    private List<Document> claim(String collection, Collection<String> ids) {
+    private List<Pending> claim(String collection, List<String> ids) {
         Instant now = Instant.now();
         long round = rounds.incrementAndGet();
         Query free = Query.query(Criteria.where("_id").in(ids).and(Outbox.EVENTS + ".0").exists(true)
@@ -233,49 +272,51 @@ public class OutboxRelay implements SmartLifecycle {
         Query leased = Query.query(Criteria.where("_id").in(ids).and("lease.owner").is(owner).and("lease.round").is(round));
         leased.fields().include("_id", Outbox.EVENTS);
         try {
-            return mongo.find(leased, Document.class, collection).collectList().block();
+            return mongo.find(leased, Document.class, collection).map(document -> new Pending(document.getString("_id"),
+                    document.getList(Outbox.EVENTS, Document.class).stream()
+                            .map(event -> mongo.getConverter().read(OutboxEvent.class, event)).toList(), true))
+                    .collectList().block();
         } catch (RuntimeException e) {
-            release(collection, ids);
+            release(collection, ids.stream().map(id -> new Pending(id, List.of(), true)).toList());
             throw e;
         }
     }
 
-    /** Applies the local writes of the claimed documents' events, all at once: each is idempotent and revisioned. */
-    private void applyLocalWrites(List<Document> claimed) {
-        Flux.fromIterable(claimed)
-                .flatMapIterable(document -> document.getList(Outbox.EVENTS, Document.class))
-                .mapNotNull(event -> event.get("localWrite", Document.class))
+    /** Applies the local writes of the documents' events, all at once: each is idempotent and revisioned. */
+    private void applyLocalWrites(List<Pending> documents) {
+        Flux.fromIterable(documents)
+                .flatMapIterable(Pending::events)
+                .mapNotNull(OutboxEvent::localWrite)
                 .flatMap(localWrites::apply)
                 .then()
                 .block();
     }
 
-    /** Sends the claimed document's events in sequence order; the acknowledgements are awaited later. */
-    private Sent send(Document document) {
-        String id = document.getString("_id");
-        List<Document> pending = new ArrayList<>(document.getList(Outbox.EVENTS, Document.class));
-        pending.sort(Comparator.comparingLong(event -> event.get("sequence", Number.class).longValue()));
+    /** Sends the document's events in sequence order; the acknowledgements are awaited later. */
+    private Sent send(Pending document) {
+        List<OutboxEvent> events = new ArrayList<>(document.events());
+        events.sort(Comparator.comparingLong(OutboxEvent::sequence));
         List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
-        for (Document event : pending) {
+        for (OutboxEvent event : events) {
             try {
-                acks.add(kafka.send(record(id, event)));
+                acks.add(kafka.send(record(document.id(), event)));
             } catch (RuntimeException e) {
                 // the events after a refused one must not go out before it
                 acks.add(CompletableFuture.failedFuture(e));
                 break;
             }
         }
-        return new Sent(id, pending, acks);
+        return new Sent(document, events, acks);
     }
 
-    /** A claimed document whose events are on their way to the broker. */
-    private record Sent(String id, List<Document> pending, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+    /** A document whose events are on their way to the broker. */
+    private record Sent(Pending pending, List<OutboxEvent> events, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
     }
 
     /**
-     * Clears the acknowledged documents' events and their leases, in one bulk write. A document that took no new
-     * event meanwhile (its outbox holds just what was sent) loses its outbox and its pending mark in one update;
-     * otherwise only the sent events are taken out, and it stays pending.
+     * Clears the acknowledged documents' events (and leases) in one ordered bulk write. A document that took no
+     * new event meanwhile (its outbox holds just what was sent, the last one last) loses its outbox and its pending
+     * mark in one update; otherwise only the sent events are taken out, and the mark goes only if none is left.
      */
     private int clear(String collection, List<Sent> acknowledged) {
         if (acknowledged.isEmpty()) {
@@ -283,37 +324,45 @@ public class OutboxRelay implements SmartLifecycle {
         }
         ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, collection);
         for (Sent sent : acknowledged) {
-            List<String> eventIds = sent.pending().stream().map(event -> event.getString("eventId")).toList();
-            int sentCount = eventIds.size();
-            bulk.updateOne(Query.query(Criteria.where("_id").is(sent.id()).and(Outbox.EVENTS).size(sentCount)
-                            .and(Outbox.EVENTS + "." + (sentCount - 1) + ".eventId").is(eventIds.get(sentCount - 1))),
-                    new Update().unset(Outbox.EVENTS).unset(Outbox.PENDING).unset("lease"));
-            bulk.updateOne(Query.query(Criteria.where("_id").is(sent.id()).and(Outbox.EVENTS + ".eventId").in(eventIds)),
+            String id = sent.pending().id();
+            List<String> eventIds = sent.events().stream().map(OutboxEvent::eventId).toList();
+            int count = eventIds.size();
+            Update cleared = new Update().unset(Outbox.EVENTS).unset(Outbox.PENDING).unset("lease");
+            bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS).size(count)
+                    .and(Outbox.EVENTS + "." + (count - 1) + ".eventId").is(eventIds.get(count - 1))), cleared);
+            bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS + ".eventId").in(eventIds)),
                     new Update().pull(Outbox.EVENTS, new Document("eventId", new Document("$in", eventIds))).unset("lease"));
+            bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS).size(0)), cleared);
         }
         bulk.execute().block();
         int relayed = 0;
         for (Sent sent : acknowledged) {
-            sent.pending().forEach(event -> meters.counter("alcance.outbox.published", "type", event.getString("type"))
-                    .increment());
-            relayed += sent.pending().size();
+            sent.events().forEach(event -> {
+                cleared.add(event.eventId());
+                meters.counter("alcance.outbox.published", "type", event.type()).increment();
+            });
+            relayed += sent.events().size();
         }
         return relayed;
     }
 
     /** The event as a record; one stored before events named their subject and key is its document's, as then. */
-    private ProducerRecord<String, byte[]> record(String documentId, Document event) {
-        Instant time = event.getDate("time").toInstant();
-        String key = event.get("key", documentId);
-        CloudEvent cloudEvent = new CloudEvent(event.getString("eventId"), settings.source(), event.getString("type"),
-                event.get("subject", documentId), time, event.get("sequence", Number.class).longValue(),
-                event.getString("payload").getBytes(StandardCharsets.UTF_8));
+    private ProducerRecord<String, byte[]> record(String documentId, OutboxEvent event) {
+        String key = event.key() != null ? event.key() : documentId;
+        CloudEvent cloudEvent = new CloudEvent(event.eventId(), settings.source(), event.type(),
+                event.subject() != null ? event.subject() : documentId, event.time(), event.sequence(),
+                event.payload().getBytes(StandardCharsets.UTF_8));
         RecordHeaders headers = new RecordHeaders();
         cloudEvent.headers().forEach(headers::add);
-        return new ProducerRecord<>(settings.topic(), null, time.toEpochMilli(), key, cloudEvent.data(), headers);
+        return new ProducerRecord<>(settings.topic(), null, event.time().toEpochMilli(), key, cloudEvent.data(), headers);
     }
 
-    private void release(String collection, Collection<String> ids) {
+    /** Gives up the leases of those documents a sweep leased; the others were never leased. */
+    private void release(String collection, Collection<Pending> documents) {
+        List<String> ids = documents.stream().filter(Pending::leased).map(Pending::id).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
         try {
             mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("lease.owner").is(owner)),
                     new Update().unset("lease"), collection).block();
@@ -332,16 +381,21 @@ public class OutboxRelay implements SmartLifecycle {
                     prepare();
                     prepared = true;
                 }
+                // the sweep goes first: it measures the backlog also while sending blocks on an absent broker
+                Map<String, List<Pending>> due = Map.of();
                 Instant now = Instant.now();
-                int relayed;
-                if (now.isBefore(nextSweep)) {
-                    relayed = relay(takeWritten());
-                } else {
-                    List<Written> due = sweep();
+                if (!now.isBefore(nextSweep)) {
+                    due = sweep();
                     // a full batch means more are waiting: sweep again right away
-                    nextSweep = due.size() < BATCH ? now.plus(POLL) : now;
-                    relayed = relay(due);
+                    nextSweep = due.values().stream().mapToInt(List::size).sum() < BATCH ? now.plus(POLL) : now;
                 }
+                Map<String, List<Pending>> round = new LinkedHashMap<>(takeWritten());
+                due.forEach((collection, swept) -> round.merge(collection, swept, (handed, leased) -> {
+                    List<Pending> both = new ArrayList<>(handed);
+                    both.addAll(leased);
+                    return both;
+                }));
+                int relayed = relay(round);
                 backoff = POLL;
                 if (relayed == 0 && written.isEmpty()) {
                     wake.tryAcquire(Math.max(1, Duration.between(Instant.now(), nextSweep).toMillis()),
@@ -361,7 +415,7 @@ public class OutboxRelay implements SmartLifecycle {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                nextSweep = Instant.EPOCH; // after a failed round, sweep: what it claimed was released
+                nextSweep = Instant.EPOCH; // after a failed round, sweep: what it could not relay is still pending
             }
         }
     }

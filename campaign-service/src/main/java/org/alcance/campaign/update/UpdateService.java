@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.alcance.campaign.campaign.Campaign;
@@ -141,19 +142,26 @@ public class UpdateService {
             return Mono.just(Map.of());
         }
         ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, ProgressUpdate.COLLECTION);
-        updates.forEach(update -> bulk.insert(outbox.document(update, update.id(), reportedEvents(campaign, update))));
+        Map<String, List<OutboxEvent>> events = new HashMap<>();
+        for (ProgressUpdate update : updates) {
+            events.put(update.id(), reportedEvents(campaign, update));
+            bulk.insert(outbox.document(update, update.id(), events.get(update.id())));
+        }
         return bulk.execute().thenReturn(List.<String>of())
-                .onErrorResume(MongoBulkWriteException.class::isInstance, error -> {
-                    MongoBulkWriteException failed = (MongoBulkWriteException) error;
-                    if (failed.getWriteConcernError() != null
+                .onErrorResume(error -> {
+                    MongoBulkWriteException failed = bulkWriteFailure(error);
+                    if (failed == null || failed.getWriteConcernError() != null
                             || failed.getWriteErrors().stream().anyMatch(e -> e.getCode() != DUPLICATE_KEY)) {
                         return Mono.error(error);
                     }
                     return Mono.just(failed.getWriteErrors().stream().map(e -> updates.get(e.getIndex()).id()).toList());
                 })
                 .flatMap(duplicates -> {
-                    updates.stream().filter(update -> !duplicates.contains(update.id()))
-                            .forEach(update -> outbox.stored(ProgressUpdate.COLLECTION, update.id()));
+                    events.forEach((id, pending) -> {
+                        if (!duplicates.contains(id)) {
+                            outbox.stored(ProgressUpdate.COLLECTION, id, pending);
+                        }
+                    });
                     return duplicates.isEmpty() ? Mono.just(Map.<String, ProgressUpdate>of())
                             : mongo.find(Query.query(Criteria.where("_id").in(duplicates)), ProgressUpdate.class)
                                     .collectMap(ProgressUpdate::id);
@@ -263,15 +271,10 @@ public class UpdateService {
         Update changes = new Update().set("revision", next.revision()).set("status", next.status())
                 .set("figures", next.figures()).set("changedAt", next.changedAt())
                 .push("history", next.history().get(next.history().size() - 1));
-        outbox.withEvents(changes, next.id(), List.of(outbox.entry(revised.event(), next.revision(), null)));
         Query unchanged = Query.query(Criteria.where("_id").is(current.id()).and("revision").is(current.revision()));
-        return mongo.updateFirst(unchanged, changes, ProgressUpdate.COLLECTION).flatMap(result -> {
-            if (result.getMatchedCount() == 0) {
-                return Mono.error(new ConcurrentChange());
-            }
-            outbox.stored(ProgressUpdate.COLLECTION, next.id());
-            return Mono.just(next);
-        });
+        return outbox.update(ProgressUpdate.COLLECTION, unchanged, changes, next.id(),
+                        List.of(outbox.entry(revised.event(), next.revision(), null)))
+                .flatMap(written -> written ? Mono.just(next) : Mono.error(new ConcurrentChange()));
     }
 
     /** A report's event, numbered as the update's first revision. */
@@ -279,6 +282,16 @@ public class UpdateService {
         ProgressUpdate.Figures f = update.figures();
         return List.of(outbox.entry(new ProgressReported(campaign.id(), campaign.office(), update.id(), f.reportedOn(),
                 f.place(), f.channel(), f.materials(), f.reach(), update.clientReference()), update.revision(), null));
+    }
+
+    /** The driver's report of a bulk write that failed in part, under whatever Spring wrapped it in. */
+    private static MongoBulkWriteException bulkWriteFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof MongoBulkWriteException bulk) {
+                return bulk;
+            }
+        }
+        return null;
     }
 
     private Mono<ProgressUpdate> find(Campaign campaign, String updateId) {
