@@ -311,30 +311,43 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** A document whose events are on their way to the broker. */
     private record Sent(Pending pending, List<OutboxEvent> events, List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+
+        List<String> eventIds() {
+            return events.stream().map(OutboxEvent::eventId).toList();
+        }
     }
 
     /**
-     * Clears the acknowledged documents' events (and leases) in one ordered bulk write. A document that took no
-     * new event meanwhile (its outbox holds just what was sent, the last one last) loses its outbox and its pending
-     * mark in one update; otherwise only the sent events are taken out, and the mark goes only if none is left.
+     * Clears the acknowledged documents' events (and leases) with one bulk write: a document that took no new
+     * event meanwhile (its outbox holds just what was sent, the last one last) loses its outbox and its pending
+     * mark in one update. Only if some document did take one (fewer matched than were sent), a second bulk write
+     * takes the sent events out of every document of the round, and the mark off those left with none: an
+     * update that matches nothing costs little, but three per document in every round cost the store a third of
+     * its time.
      */
     private int clear(String collection, List<Sent> acknowledged) {
         if (acknowledged.isEmpty()) {
             return 0;
         }
-        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, collection);
+        Update done = new Update().unset(Outbox.EVENTS).unset(Outbox.PENDING).unset("lease");
+        ReactiveBulkOperations exact = mongo.bulkOps(BulkMode.UNORDERED, collection);
         for (Sent sent : acknowledged) {
-            String id = sent.pending().id();
-            List<String> eventIds = sent.events().stream().map(OutboxEvent::eventId).toList();
+            List<String> eventIds = sent.eventIds();
             int count = eventIds.size();
-            Update cleared = new Update().unset(Outbox.EVENTS).unset(Outbox.PENDING).unset("lease");
-            bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS).size(count)
-                    .and(Outbox.EVENTS + "." + (count - 1) + ".eventId").is(eventIds.get(count - 1))), cleared);
-            bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS + ".eventId").in(eventIds)),
-                    new Update().pull(Outbox.EVENTS, new Document("eventId", new Document("$in", eventIds))).unset("lease"));
-            bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS).size(0)), cleared);
+            exact.updateOne(Query.query(Criteria.where("_id").is(sent.pending().id()).and(Outbox.EVENTS).size(count)
+                    .and(Outbox.EVENTS + "." + (count - 1) + ".eventId").is(eventIds.get(count - 1))), done);
         }
-        bulk.execute().block();
+        if (exact.execute().block().getMatchedCount() < acknowledged.size()) {
+            ReactiveBulkOperations rest = mongo.bulkOps(BulkMode.ORDERED, collection);
+            for (Sent sent : acknowledged) {
+                String id = sent.pending().id();
+                rest.updateOne(Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS + ".eventId").in(sent.eventIds())),
+                        new Update().pull(Outbox.EVENTS, new Document("eventId", new Document("$in", sent.eventIds())))
+                                .unset("lease"));
+                rest.updateOne(Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS).size(0)), done);
+            }
+            rest.execute().block();
+        }
         int relayed = 0;
         for (Sent sent : acknowledged) {
             sent.events().forEach(event -> {

@@ -72,6 +72,13 @@ public class CampaignService {
                 .switchIfEmpty(Mono.error(Problem.notFound("Campaign " + id)));
     }
 
+    /** As {@link #readable}, without the campaign's revisions and pending events: what a check needs, at a lower cost. */
+    public Mono<Campaign> readableAsItStands(Caller caller, String id) {
+        return store.findAsItStands(id)
+                .filter(campaign -> caller.canRead(campaign.office()))
+                .switchIfEmpty(Mono.error(Problem.notFound("Campaign " + id)));
+    }
+
     /** Refuses a write by anyone but the campaign's own office: 404 if they cannot even read it. */
     public static void requireWriter(Caller caller, Campaign campaign) {
         caller.requireWriter(campaign.office(), "campaign", campaign.id());

@@ -78,18 +78,19 @@ public class UpdateService {
     /** Reports an update, or with {@code dryRun} only checks it; one already reported is returned as it is. */
     public Mono<Outcome> report(Caller caller, String campaignId, UpdateRequests.Report request, String updateId,
             boolean dryRun) {
-        return writable(caller, campaignId).flatMap(campaign -> find(campaign, updateId)
-                .map(existing -> new Outcome(existing, false))
-                .switchIfEmpty(Mono.defer(() -> {
-                    ProgressUpdate update = reported(caller, campaign, updateId, request);
-                    if (dryRun) {
-                        return Mono.just(new Outcome(update, true));
-                    }
-                    return outbox.insert(update, update.id(), ProgressUpdate.COLLECTION, reportedEvents(campaign, update))
-                            .map(stored -> new Outcome(stored, true))
-                            .onErrorResume(DuplicateKeyException.class, sameRequestWasFirst -> find(campaign, updateId)
-                                    .map(existing -> new Outcome(existing, false)));
-                })));
+        if (dryRun) {
+            return writable(caller, campaignId).flatMap(campaign -> find(campaign, updateId)
+                    .map(existing -> new Outcome(existing, false))
+                    .switchIfEmpty(Mono.fromCallable(() -> new Outcome(reported(caller, campaign, updateId, request), true))));
+        }
+        // the insert itself finds a report made before (its id is taken), so the usual case costs one write
+        return writable(caller, campaignId).flatMap(campaign -> Mono.fromCallable(() -> reported(caller, campaign, updateId, request))
+                .flatMap(update -> outbox.insert(update, update.id(), ProgressUpdate.COLLECTION, reportedEvents(campaign, update))
+                        .map(stored -> new Outcome(stored, true)))
+                .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof Problem,
+                        // a repeated report is answered with the first one, even if it could no longer be made now
+                        refused -> find(campaign, updateId).map(existing -> new Outcome(existing, false))
+                                .switchIfEmpty(Mono.error(refused))));
     }
 
     /** One row of a batch: the update id its client reference gives, and what it reports. */
@@ -217,8 +218,10 @@ public class UpdateService {
                 .switchIfEmpty(Mono.error(Problem.notFound("Update " + updateId)));
     }
 
+    /** The campaign to check an update against, without its revisions and pending events; only its office writes. */
     private Mono<Campaign> writable(Caller caller, String campaignId) {
-        return campaigns.readable(caller, campaignId).doOnNext(campaign -> CampaignService.requireWriter(caller, campaign));
+        return campaigns.readableAsItStands(caller, campaignId)
+                .doOnNext(campaign -> CampaignService.requireWriter(caller, campaign));
     }
 
     private ProgressUpdate reported(Caller caller, Campaign campaign, String updateId, UpdateRequests.Report request) {
