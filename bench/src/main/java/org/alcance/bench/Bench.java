@@ -24,19 +24,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.alcance.local.LocalStack;
+import org.alcance.local.ServiceProcess;
+import org.alcance.local.TokenIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Benchmarks (B1-B5) against the local stack, with wrk as the load generator: B1 (ingest, with a
- * bare WebFlux endpoint as the same-run ceiling), B5 (footprint and start times) and a first B4 probe
- * (HQ overview). Starts the stack with a fresh data dir, warms up for 60 s, measures, writes
- * {@code docs/benchmarks.md}.
+ * Benchmarks (B1-B6) against the local stack: B1 ingest against three same-run ceilings (a bare WebFlux
+ * endpoint, an endpoint that only verifies the token, the store's raw inserts), B2 freshness, B6 soak, B4
+ * dashboards at three scales, B3 replay against its raw ceiling, and B5 footprint and start times. wrk is the
+ * load generator for B1 and B4; B2 and B6 post from this JVM. Starts the stack with a fresh data dir, warms up
+ * for 60 s, measures, writes {@code docs/benchmarks.md}.
  */
 public final class Bench {
 
-    /** Same heap and GC as run-local, but the full tiered JIT (run-local stops at C1 for a fast start). */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    /** run-local's JVM options, C1 only included: the benchmark measures the stack as users run it. */
+    static final List<String> JVM_OPTIONS = ServiceProcess.DEFAULT_JVM_OPTIONS;
     static final String[] SERVICES = {"campaign-service", "training-service", "reporting-service"};
     static final int CONNECTIONS = 64;
     /** B1 spreads the updates over this many campaigns of one office, in turn. */
@@ -47,11 +50,26 @@ public final class Bench {
     /** B4: seeded campaigns (created straight on the topic), over this many offices. */
     static final int SEED_CAMPAIGNS = 10_000;
     static final int SEED_OFFICES = 20;
-    /** B4's two scales: updates per seeded campaign. */
-    static final int[] SEED_UPDATES = {1, 10};
+    /** B4's scales: updates per seeded campaign, each scale adding to the one before; the last is 1,000,000 updates. */
+    static final int[] SEED_UPDATES = {1, 10, 100};
+    /** How long the stack may take to apply one scale before it is recorded as failed. */
+    static final Duration SEED_TIMEOUT = Duration.ofMinutes(15);
+    /**
+     * The same-run baseline folds every update read from MongoDB per request; above this scale one request
+     * would read the 1,000,000 updates into the reporting service's 256 MiB heap.
+     */
+    static final int BASELINE_UPDATES = 10;
+    static final Duration QUIET_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(15);
     /** B2: campaigns that only B2 writes to, and how long it posts. */
     static final int FRESHNESS_CAMPAIGNS = 100;
     static final Duration FRESHNESS = Duration.ofSeconds(60);
+
+    static final String BARE_URL = "http://127.0.0.1:8081/actuator/health/liveness";
+    static final String AUTH_URL = "http://127.0.0.1:8081/api/me";
+    static final String OVERVIEW_URL = "http://127.0.0.1:8083/api/figures/overview";
+    private static final String STATUS_URL = "http://127.0.0.1:8083/api/figures/status";
+    private static final String BACKLOG = "(?m)^alcance_outbox_backlog(?:\\{[^}]*\\})? ([\\d.E+-]+)$";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,30 +99,22 @@ public final class Bench {
             Map<String, Long> idle = new LinkedHashMap<>();
             pids.forEach((service, pid) -> idle.put(service, rssKib(pid)));
 
-            String office = stack.issuer().office("GT");
-            String hqToken = stack.issuer().hq();
-            List<String> campaigns = new ArrayList<>();
-            for (int i = 0; i < CAMPAIGNS; i++) {
-                campaigns.add(campaign(office, i));
-            }
-            List<String> quietCampaigns = new ArrayList<>();
-            for (int i = 0; i < FRESHNESS_CAMPAIGNS; i++) {
-                quietCampaigns.add(campaign(office, CAMPAIGNS + i));
-            }
-            Path post = work.resolve("post-update.lua");
-            Files.writeString(post, postScript(office, campaigns));
-            Path hot = work.resolve("post-update-one-campaign.lua");
-            Files.writeString(hot, postScript(office, campaigns.subList(0, 1)));
+            Tokens tokens = Tokens.of(stack.issuer());
+            List<String> campaigns = campaigns(tokens.office(), "benchmark", 0, CAMPAIGNS);
+            List<String> quietCampaigns = campaigns(tokens.office(), "benchmark", CAMPAIGNS, FRESHNESS_CAMPAIGNS);
+            List<String> soakCampaigns = campaigns(tokens.office(), Soak.THEME, CAMPAIGNS + FRESHNESS_CAMPAIGNS,
+                    Soak.CAMPAIGNS);
+            Path post = script(work, "post-update.lua", postScript(tokens.office(), campaigns));
+            Path hot = script(work, "post-update-one-campaign.lua", postScript(tokens.office(), campaigns.subList(0, 1)));
+            Path hq = script(work, "hq.lua", bearer(tokens.hq()));
+            Path office = script(work, "office.lua", bearer(tokens.office()));
             String postUrl = "http://127.0.0.1:8081/api/campaigns/" + campaigns.get(0) + "/updates";
-            String bareUrl = "http://127.0.0.1:8081/actuator/health/liveness";
-            Path hq = work.resolve("hq.lua");
-            Files.writeString(hq, "wrk.headers[\"Authorization\"] = \"Bearer " + hqToken + "\"\n");
-            String overviewUrl = "http://127.0.0.1:8083/api/figures/overview";
 
             System.out.println("Warm-up: " + WARM_UP.toSeconds() + " s of B1 load, then 10 s of each GET");
             wrk(post, postUrl, WARM_UP.toSeconds());
-            wrk(null, bareUrl, 10);
-            wrk(hq, overviewUrl, 10);
+            wrk(null, BARE_URL, 10);
+            wrk(office, AUTH_URL, 10);
+            wrk(hq, OVERVIEW_URL, 10);
 
             System.out.println("10 s without load (what the stack does on its own after the warm-up)");
             Map<String, Double> before = cpu();
@@ -112,8 +122,16 @@ public final class Bench {
             Thread.sleep(10_000);
             Map<String, Double> quiet = cores(before, cpu(), (System.nanoTime() - quietStart) / 1e9);
             System.out.println("CPU (cores): " + quiet);
-            System.out.println("B1: bare WebFlux endpoint (ceiling)");
-            Wrk bare = wrk(null, bareUrl, MEASURE.toSeconds());
+
+            System.out.println("B1 ceiling: bare WebFlux endpoint");
+            Wrk bare = wrk(null, BARE_URL, MEASURE.toSeconds());
+            System.out.println("B1 ceiling: token verification only (GET /api/me)");
+            Wrk auth = wrk(office, AUTH_URL, MEASURE.toSeconds());
+            System.out.println("B1 ceiling: the store's inserts, " + CONNECTIONS + " writers");
+            Throughput store = StoreCeiling.measure(CONNECTIONS, MEASURE);
+            System.out.printf(Locale.ROOT, "Store: %,d inserts in %.1f s%n", store.count(), store.seconds());
+            Ceilings ceilings = new Ceilings(bare, auth, store);
+
             System.out.println("B1: ingest");
             Map<String, Long> peak = new ConcurrentHashMap<>();
             AtomicBoolean sampling = new AtomicBoolean(true);
@@ -131,40 +149,36 @@ public final class Bench {
             Wrk ingest = wrk(post, postUrl, MEASURE.toSeconds());
             sampling.set(false);
             sampler.join();
-            System.out.println("B1 variant: every update to one campaign");
-            Wrk oneCampaign = wrk(hot, postUrl, 20);
-            double drained = awaitQuiet(hqToken);
-            System.out.printf(Locale.ROOT, "B1's backlog relayed and applied %.0f s after B1%n", drained);
+            System.out.println("B1-hot: every update to one campaign");
+            Wrk oneCampaign = wrk(hot, postUrl, MEASURE.toSeconds());
+            Quiet drained = awaitQuiet(tokens.hq());
+            System.out.printf(Locale.ROOT, "B1's backlog relayed and applied %.0f s after B1-hot (quiet: %s)%n",
+                    drained.seconds(), drained.reached());
 
-            List<Dashboard> dashboards = new ArrayList<>();
-            int seeded = 0;
-            for (int updates : SEED_UPDATES) {
-                System.out.printf(Locale.ROOT, "B4: %,d campaigns with %d update(s) each, straight on the topic%n",
-                        SEED_CAMPAIGNS, updates);
-                long start = System.nanoTime();
-                long events = TopicLoad.seed(SEED_CAMPAIGNS, SEED_OFFICES, seeded == 0 ? 0 : seeded + 1, updates);
-                awaitSeeded(hqToken, updates);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                seeded = updates;
-                dashboards.add(new Dashboard(updates, events, seconds, status(hqToken), wrk(hq, overviewUrl, 20),
-                        wrk(hq, "http://127.0.0.1:8083/api/figures/offices/" + TopicLoad.office(0, SEED_OFFICES), 20),
-                        // the same-run baseline: a period makes the overview fold every campaign read from MongoDB
-                        wrk(hq, overviewUrl + "?from=2002-01&to=2002-12", 30, 1, 60)));
-            }
-
-            int rate = (int) Math.max(10, Math.min(2_000, Math.round(ingest.requestsPerSecond() / 20) * 10));
+            // half of B1's rate: what the stack must absorb while answering within the freshness targets
+            int rate = (int) Math.max(1, Math.round(ingest.requestsPerSecond() / 2));
             System.out.printf(Locale.ROOT, "B2: %d updates/s for %d s%n", rate, FRESHNESS.toSeconds());
-            Freshness.Result freshness = Freshness.run(office, hqToken, quietCampaigns, rate, FRESHNESS.toSeconds());
-            System.out.println("B2: " + freshness.created() + " created, p50 " + freshness.percentile(50) + " ms, p99 "
-                    + freshness.percentile(99) + " ms");
-            awaitQuiet(hqToken);
+            Freshness.Result freshness = Freshness.run(tokens, quietCampaigns, Freshness.Mix.REPORTS, rate, FRESHNESS,
+                    Map.of());
+            Latencies b2 = freshness.latencies();
+            System.out.println("B2: " + freshness.acknowledged() + " acknowledged, p50 " + b2.percentile(50)
+                    + " ms, p99 " + b2.percentile(99) + " ms");
+
+            System.out.printf(Locale.ROOT, "B6: soak, %d changes/s for %d min%n", rate, Soak.DURATION.toMinutes());
+            Soak.Result soak = Soak.run(tokens, soakCampaigns, rate, pids);
+            System.out.println("B6: " + soak.traffic().acknowledged() + " acknowledged, failures "
+                    + soak.traffic().failures() + ", figures exact: " + soak.exact());
+
+            List<Scale> scales = dashboards(hq, tokens.hq());
+            Quiet beforeReplay = awaitQuiet(tokens.hq());
 
             System.out.println("B3: raw consume + bulk-upsert ceiling");
-            TopicLoad.Ceiling ceiling = TopicLoad.ceiling();
-            System.out.printf(Locale.ROOT, "B3 ceiling: %,d records in %.1f s%n", ceiling.records(), ceiling.seconds());
+            Throughput ceiling = TopicLoad.ceiling();
+            System.out.printf(Locale.ROOT, "B3 ceiling: %,d records in %.1f s%n", ceiling.count(), ceiling.seconds());
             System.out.println("B3: replay");
-            Replay replay = replay(stack.issuer().admin());
-            System.out.printf(Locale.ROOT, "B3 replay: %,d events in %.1f s%n", replay.events(), replay.seconds());
+            Replay replay = replay(tokens.admin());
+            System.out.printf(Locale.ROOT, "B3 replay: %,d of %,d events in %.1f s%n", replay.consumed(), replay.events(),
+                    replay.seconds());
 
             Path doc = root.resolve("docs").resolve("benchmarks.md");
             String kept = "";
@@ -173,86 +187,182 @@ public final class Bench {
                 int notes = old.indexOf("\n## Reading the figures");
                 kept = notes < 0 ? "" : old.substring(notes + 1);
             }
-            Files.writeString(doc, Report.markdown(new Report.Figures(quiet, stackReady, startTimes, idle, peak, ingest, bare,
-                    oneCampaign, drained, dashboards, freshness, ceiling, replay, machine())) + kept);
+            Files.writeString(doc, Report.markdown(new Report.Figures(machine(), stackReady, startTimes, idle, quiet,
+                    ceilings, ingest, peak, oneCampaign, drained, freshness, soak, scales, beforeReplay, ceiling,
+                    replay)) + kept);
             System.out.println("Wrote " + root.relativize(doc));
         }
     }
 
-    /** B4 at one scale: what was seeded, how long the stack took to apply it, and the two dashboard queries. */
-    record Dashboard(int updatesPerCampaign, long events, double seededSeconds, String status, Wrk overview,
-            Wrk office, Wrk folded) {
+    /**
+     * Tokens for the whole run, signed by the stack's issuer with a lifetime of hours: the run outlasts the
+     * issuer's default hour.
+     */
+    record Tokens(String office, String hq, String admin) {
+
+        static Tokens of(TokenIssuer issuer) {
+            Instant until = Instant.now().plus(Duration.ofHours(6));
+            return new Tokens(issuer.token().office("GT").roles("office").expiresAt(until).sign(),
+                    issuer.token().roles("hq").expiresAt(until).sign(), issuer.token().roles("admin").expiresAt(until).sign());
+        }
     }
 
-    /** B3: events the replay rebuilt the read models from, and how long from the request to the switch. */
-    record Replay(long events, double seconds) {
+    /** One of B1's ceilings: what it is, and requests (or inserts) per second. */
+    record Ceiling(String name, double perSecond) {
+    }
+
+    /**
+     * B1's ceilings in the same run: the service answering without work, answering after verifying the token
+     * only, and the store taking inserts of an update's size; B1 is measured against the lowest.
+     */
+    record Ceilings(Wrk bare, Wrk auth, Throughput store) {
+
+        Ceiling lowest() {
+            return Stream.of(new Ceiling("bare `GET /actuator/health/liveness`", bare.requestsPerSecond()),
+                    new Ceiling("token verified (`GET /api/me`)", auth.requestsPerSecond()),
+                    new Ceiling("store inserts", store.perSecond()))
+                    .min(Comparator.comparingDouble(Ceiling::perSecond)).orElseThrow();
+        }
+    }
+
+    /** Whether the stack caught up within {@link #QUIET_TIMEOUT}, how long it took, and reporting's status then. */
+    record Quiet(boolean reached, double seconds, String status) {
+    }
+
+    /**
+     * B4 at one scale: the events seeded for it, how long the stack took to apply them (or gave up, at
+     * {@link #SEED_TIMEOUT}), the seeded updates its figures counted then, and the dashboards measured once it
+     * had applied them all; null when it had not.
+     */
+    record Scale(int updatesPerCampaign, long events, double seconds, long updatesApplied, String status,
+            Dashboards dashboards) {
+
+        boolean applied() {
+            return dashboards != null;
+        }
+    }
+
+    /** The overview and one office's figures at 64 connections, and the same-run baseline (null above {@link #BASELINE_UPDATES}). */
+    record Dashboards(Wrk overview, Wrk office, Wrk folded) {
+    }
+
+    /**
+     * B3: the events the replay rebuilds from, those it had consumed when its generation began to serve (or
+     * at {@link #REPLAY_TIMEOUT}), and the seconds from the request.
+     */
+    record Replay(long events, long consumed, double seconds, boolean finished) {
 
         double perSecond() {
-            return events / seconds;
+            return consumed / seconds;
         }
     }
 
     /**
-     * Waits until the campaign service has relayed every event (its outbox backlog is 0) and reporting has
-     * applied them (lag 0), twice in a row a second apart; returns the seconds it took.
+     * B4: each scale's updates straight on the topic, then, once the overview counts them all, the dashboards.
+     * A scale not applied within its timeout ends B4: the larger ones would only queue behind it.
      */
-    private static double awaitQuiet(String hqToken) throws IOException, InterruptedException {
+    private static List<Scale> dashboards(Path hq, String hqToken) throws IOException, InterruptedException {
+        List<Scale> scales = new ArrayList<>();
+        int seeded = 0;
+        for (int updates : SEED_UPDATES) {
+            System.out.printf(Locale.ROOT, "B4: %,d campaigns with %d update(s) each, straight on the topic%n",
+                    SEED_CAMPAIGNS, updates);
+            long start = System.nanoTime();
+            long events = TopicLoad.seed(SEED_CAMPAIGNS, SEED_OFFICES, seeded == 0 ? 0 : seeded + 1, updates);
+            long applied = awaitSeeded(hqToken, updates);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            seeded = updates;
+            if (applied < (long) SEED_CAMPAIGNS * updates) {
+                System.out.printf(Locale.ROOT, "B4: only %,d of %,d updates applied in %.0f s: scale failed%n", applied,
+                        (long) SEED_CAMPAIGNS * updates, seconds);
+                scales.add(new Scale(updates, events, seconds, applied, status(hqToken), null));
+                break;
+            }
+            String office = "http://127.0.0.1:8083/api/figures/offices/" + TopicLoad.office(0, SEED_OFFICES);
+            scales.add(new Scale(updates, events, seconds, applied, status(hqToken), new Dashboards(
+                    wrk(hq, OVERVIEW_URL, 20), wrk(hq, office, 20),
+                    // a period makes the overview fold every campaign read from MongoDB
+                    updates <= BASELINE_UPDATES ? wrk(hq, OVERVIEW_URL + "?from=2002-01&to=2002-12", 30, 1, 60) : null)));
+        }
+        return scales;
+    }
+
+    /**
+     * Waits until every outbox event is relayed (campaign-service's backlog 0) and applied (reporting's lag 0),
+     * twice in a row a second apart, for at most {@link #QUIET_TIMEOUT}.
+     */
+    static Quiet awaitQuiet(String hqToken) throws IOException, InterruptedException {
         long start = System.nanoTime();
         int quietReads = 0;
         while (quietReads < 2) {
-            if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
-                throw new IllegalStateException("The stack did not catch up within 10 minutes: " + status(hqToken));
+            if (System.nanoTime() - start > QUIET_TIMEOUT.toNanos()) {
+                System.out.println("The stack did not catch up within " + QUIET_TIMEOUT.toMinutes() + " min: "
+                        + status(hqToken));
+                return new Quiet(false, (System.nanoTime() - start) / 1e9, status(hqToken));
             }
             Thread.sleep(1_000);
-            boolean relayed = number(get(null, "http://127.0.0.1:8081/actuator/prometheus"),
-                    "(?m)^alcance_outbox_backlog\\{[^}]*\\} ([\\d.E]+)$") == 0;
-            boolean applied = status(hqToken).contains("\"lag\":0");
-            quietReads = relayed && applied ? quietReads + 1 : 0;
+            boolean relayed = required(get(null, "http://127.0.0.1:8081/actuator/prometheus"), BACKLOG,
+                    "campaign-service's alcance_outbox_backlog") == 0;
+            quietReads = relayed && lag(hqToken) == 0 ? quietReads + 1 : 0;
         }
-        return (System.nanoTime() - start) / 1e9;
+        return new Quiet(true, (System.nanoTime() - start) / 1e9, status(hqToken));
     }
 
-    /** Waits until every seeded office's reach counts {@code updates} updates of each of its campaigns. */
-    private static void awaitSeeded(String hqToken, int updates) throws IOException, InterruptedException {
-        long expected = (long) SEED_CAMPAIGNS / SEED_OFFICES * updates * TopicLoad.PEOPLE;
-        String office = TopicLoad.office(SEED_OFFICES - 1, SEED_OFFICES);
+    /** Reporting's consumer lag; -1 while it is unknown (null until the consumers have fetched, or no answer). */
+    private static long lag(String hqToken) throws InterruptedException {
+        try {
+            JsonNode lag = json(hqToken, STATUS_URL).path("lag");
+            return lag.isNumber() ? lag.asLong() : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Waits until the overview counts every seeded update of {@code updates} per campaign, for at most
+     * {@link #SEED_TIMEOUT}; returns the seeded updates it counts then.
+     */
+    private static long awaitSeeded(String hqToken, int updates) throws IOException, InterruptedException {
+        long expected = (long) SEED_CAMPAIGNS * updates;
         long start = System.nanoTime();
         while (true) {
-            JsonNode byOffice = JSON.readTree(get(hqToken, "http://127.0.0.1:8083/api/figures/overview"))
-                    .path("reach").path("byOffice");
-            boolean all = true;
+            JsonNode byOffice = json(hqToken, OVERVIEW_URL).path("reach").path("byOffice");
+            long people = 0;
             for (int n = 0; n < SEED_OFFICES; n++) {
-                all &= byOffice.path(TopicLoad.office(n, SEED_OFFICES)).asLong(-1) == expected;
+                // an office none of whose updates is applied yet is not in the map
+                people += byOffice.path(TopicLoad.office(n, SEED_OFFICES)).asLong(0);
             }
-            if (all) {
-                return;
-            }
-            if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
-                throw new IllegalStateException("Seeded figures not applied within 10 minutes (" + office + ": "
-                        + byOffice.path(office) + " of " + expected + ")");
+            long applied = people / TopicLoad.PEOPLE;
+            if (applied >= expected || System.nanoTime() - start > SEED_TIMEOUT.toNanos()) {
+                return applied;
             }
             Thread.sleep(1_000);
         }
     }
 
-    /** Requests a replay and waits until the rebuilt generation serves. */
+    /** Requests a replay and waits until the rebuilt generation serves, for at most {@link #REPLAY_TIMEOUT}. */
     private static Replay replay(String adminToken) throws IOException, InterruptedException {
+        String url = "http://127.0.0.1:8083/api/admin/replay";
         long start = System.nanoTime();
-        HttpResponse<String> started = send(adminToken, "http://127.0.0.1:8083/api/admin/replay", null);
+        HttpResponse<String> started = send(adminToken, url, null);
         if (started.statusCode() != 202) {
             throw new IllegalStateException("Replay not started: " + started.statusCode() + " " + started.body());
         }
         JsonNode state = JSON.readTree(started.body());
-        long building = state.path("buildingGeneration").asLong();
-        long events = state.path("replay").path("total").asLong();
-        while (JSON.readTree(get(adminToken, "http://127.0.0.1:8083/api/admin/replay")).path("activeGeneration")
-                .asLong() != building) {
-            if (System.nanoTime() - start > Duration.ofMinutes(15).toNanos()) {
-                throw new IllegalStateException("Replay did not finish within 15 minutes");
+        long building = required(state, "buildingGeneration", "POST " + url);
+        long events = required(state.path("replay"), "total", "POST " + url + " replay");
+        while (true) {
+            state = json(adminToken, url);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (required(state, "activeGeneration", url) == building) {
+                return new Replay(events, events, seconds, true);
+            }
+            if (seconds > REPLAY_TIMEOUT.toSeconds()) {
+                System.out.println("B3: the replay did not finish within " + REPLAY_TIMEOUT.toMinutes() + " min");
+                return new Replay(events, required(state.path("replay"), "consumed", url + " replay"), seconds, false);
             }
             Thread.sleep(500);
         }
-        return new Replay(events, (System.nanoTime() - start) / 1e9);
     }
 
     private static String get(String token, String url) throws IOException, InterruptedException {
@@ -263,13 +373,33 @@ public final class Bench {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** The JSON of a {@code GET} that must answer 200. */
+    static JsonNode json(String token, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** {@code count} launched campaigns of the GT office with one theme, numbered from {@code first}. */
+    private static List<String> campaigns(String token, String theme, int first, int count)
+            throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (int number = first; number < first + count; number++) {
+            ids.add(campaign(token, theme, number));
+        }
+        return ids;
+    }
+
     /** A launched campaign of the GT office, created through the API. */
-    private static String campaign(String token, int number) throws IOException, InterruptedException {
+    private static String campaign(String token, String theme, int number) throws IOException, InterruptedException {
         String body = """
                 {"office": "GT", "title": "Benchmark campaign %d", "description": "Created by the benchmark.",
-                 "themes": ["benchmark"], "channels": ["poster"], "partners": [],
+                 "themes": ["%s"], "channels": ["poster"], "partners": [],
                  "audiences": [{"audience": "migrants", "target": 1000000000}],
-                 "startDate": "2002-01-01", "endDate": "2002-12-31"}""".formatted(number);
+                 "startDate": "2002-01-01", "endDate": "2002-12-31"}""".formatted(number, theme);
         HttpResponse<String> created = send(token, "http://127.0.0.1:8081/api/campaigns", body);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Campaign not created: " + created.statusCode() + " " + created.body());
@@ -297,10 +427,19 @@ public final class Bench {
 
     private static String status(String hqToken) {
         try {
-            return get(hqToken, "http://127.0.0.1:8083/api/figures/status");
+            return get(hqToken, STATUS_URL);
         } catch (IOException | InterruptedException e) {
             return "not available: " + e.getMessage();
         }
+    }
+
+    private static Path script(Path dir, String name, String lua) throws IOException {
+        return Files.writeString(dir.resolve(name), lua);
+    }
+
+    /** wrk script: every request with this bearer token. */
+    static String bearer(String token) {
+        return "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n";
     }
 
     /**
@@ -333,8 +472,46 @@ public final class Bench {
     }
 
     /** What wrk measured: requests/s, latency percentiles in ms, and the responses that were not 2xx/3xx. */
-    record Wrk(String url, long seconds, Map<String, Double> cores, double requestsPerSecond, Map<String, Double> percentilesMs, long requests,
-            long non2xx, long socketErrors, String raw) {
+    record Wrk(String url, long seconds, Map<String, Double> cores, double requestsPerSecond,
+            Map<String, Double> percentilesMs, long requests, long non2xx, long socketErrors, String raw) {
+
+        /**
+         * From wrk's output: its totals and latency distribution must be there (the run fails without them);
+         * the lines of non-2xx responses and socket errors are there only when their counts are not 0.
+         */
+        static Wrk parse(String url, long seconds, Map<String, Double> cores, String out) {
+            Map<String, Double> percentiles = new LinkedHashMap<>();
+            for (String p : List.of("50", "75", "90", "99")) {
+                Matcher line = Pattern.compile("(?m)^\\s+" + p + "%\\s+([\\d.]+)(us|ms|s)\\s*$").matcher(out);
+                if (!line.find()) {
+                    throw new IllegalStateException("Missing figure: wrk's " + p + " % latency for " + url + "\n" + out);
+                }
+                double value = Double.parseDouble(line.group(1));
+                percentiles.put(p, switch (line.group(2)) {
+                    case "us" -> value / 1000;
+                    case "s" -> value * 1000;
+                    default -> value;
+                });
+            }
+            Matcher errors = Pattern.compile("connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+            long socketErrors = 0;
+            if (errors.find()) {
+                for (int i = 1; i <= 4; i++) {
+                    socketErrors += Long.parseLong(errors.group(i));
+                }
+            }
+            return new Wrk(url, seconds, cores, required(out, "Requests/sec:\\s+([\\d.]+)", "wrk's Requests/sec for " + url),
+                    percentiles, (long) required(out, "(\\d+) requests in", "wrk's request count for " + url),
+                    (long) optional(out, "Non-2xx or 3xx responses: (\\d+)"), socketErrors, out);
+        }
+
+        double p(String percentile) {
+            return percentilesMs.get(percentile);
+        }
+
+        long errors() {
+            return non2xx + socketErrors;
+        }
     }
 
     /** CPU seconds used so far: per part of the stack, and by the whole machine (all cores, busy time). */
@@ -421,37 +598,33 @@ public final class Bench {
             throw new IllegalStateException("wrk failed: " + out);
         }
         System.out.print(out);
-        Map<String, Double> percentiles = new LinkedHashMap<>();
-        Matcher line = Pattern.compile("(?m)^\\s+(50|75|90|99)%\\s+([\\d.]+)(us|ms|s)\\s*$").matcher(out);
-        while (line.find()) {
-            double value = Double.parseDouble(line.group(2));
-            percentiles.put(line.group(1), switch (line.group(3)) {
-                case "us" -> value / 1000;
-                case "s" -> value * 1000;
-                default -> value;
-            });
-        }
         Map<String, Double> cores = cores(before, cpu(), (System.nanoTime() - start) / 1e9);
         System.out.println("CPU (cores): " + cores);
-        return new Wrk(url, seconds, cores, number(out, "Requests/sec:\\s+([\\d.]+)"),
-                percentiles, (long) number(out, "(\\d+) requests in"), (long) number(out, "Non-2xx or 3xx responses: (\\d+)"),
-                socketErrors(out), out);
+        return Wrk.parse(url, seconds, cores, out);
     }
 
-    private static long socketErrors(String out) {
-        Matcher errors = Pattern.compile("connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
-        long sum = 0;
-        if (errors.find()) {
-            for (int i = 1; i <= 4; i++) {
-                sum += Long.parseLong(errors.group(i));
-            }
+    /** The number {@code regex}'s first group finds in {@code text}; a figure that cannot be read fails the run. */
+    static double required(String text, String regex, String what) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("Missing figure: " + what + " (nothing matches " + regex + ")");
         }
-        return sum;
+        return Double.parseDouble(matcher.group(1));
     }
 
-    static double number(String text, String regex) {
+    /** As {@link #required(String, String, String)} for a line left out when its count is 0, which it then is. */
+    static double optional(String text, String regex) {
         Matcher matcher = Pattern.compile(regex).matcher(text);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    /** The integer {@code node} holds at {@code field}; a figure that cannot be read fails the run. */
+    static long required(JsonNode node, String field, String source) {
+        JsonNode value = node.path(field);
+        if (!value.isIntegralNumber()) {
+            throw new IllegalStateException("Missing figure: " + field + " in " + source + " (" + node + ")");
+        }
+        return value.asLong();
     }
 
     /** "Started XApplication in 6.1 seconds (process running for 7.0)" from a service's log. */

@@ -47,7 +47,6 @@ import org.bson.Document;
 final class TopicLoad {
 
     static final String KAFKA = "localhost:9092";
-    static final String MONGODB = "mongodb://localhost:27017";
     /** Every seeded update reaches this many people, so an office's reach tells how many of its updates count. */
     static final long PEOPLE = 3;
 
@@ -109,21 +108,13 @@ final class TopicLoad {
         return sent;
     }
 
-    /** What the raw consume + bulk-upsert ceiling did. */
-    record Ceiling(long records, double seconds) {
-
-        double perSecond() {
-            return records / seconds;
-        }
-    }
-
     /**
      * Reads both event topics from their beginning to their current end with a plain consumer, and for every
      * poll upserts one counter document per record key in one unordered bulk write to a scratch collection:
-     * what a rebuild costs at least, without decoding or applying the events.
+     * what a rebuild costs at least, without decoding or applying the events. Returns the records and seconds.
      */
-    static Ceiling ceiling() {
-        try (MongoClient client = MongoClients.create(MONGODB);
+    static Throughput ceiling() {
+        try (MongoClient client = MongoClients.create(StoreCeiling.MONGODB);
              KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
                      ConsumerConfig.GROUP_ID_CONFIG, "bench-ceiling-" + UUID.randomUUID(),
@@ -153,7 +144,7 @@ final class TopicLoad {
                     records += upserts.size();
                 }
             }
-            Ceiling ceiling = new Ceiling(records, (System.nanoTime() - start) / 1e9);
+            Throughput ceiling = new Throughput(records, (System.nanoTime() - start) / 1e9);
             counters.drop();
             return ceiling;
         }
