@@ -87,7 +87,7 @@ public final class Bench {
         Files.writeString(data.resolve("demo-loaded"), "skipped by the benchmark\n");
 
         Instant started = Instant.now();
-        try (LocalStack stack = LocalStack.start(root, data, JVM_OPTIONS)) {
+        try (LocalStack stack = LocalStack.start(root, data)) {
             double stackReady = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             Map<String, String> startTimes = new LinkedHashMap<>();
             Map<String, Long> pids = new LinkedHashMap<>();

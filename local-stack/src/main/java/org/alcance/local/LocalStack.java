@@ -58,17 +58,9 @@ public final class LocalStack implements AutoCloseable {
      * fails, what did start is stopped and the exception says which part failed.
      */
     public static LocalStack start(Path root, Path data) throws Exception {
-        return start(root, data, ServiceProcess.DEFAULT_JVM_OPTIONS);
-    }
-
-    /**
-     * As {@link #start(Path, Path)}, but each service's JVM is started with {@code serviceJvmOptions}
-     * instead of run-local's (which stop at C1 for a fast start), e.g. to measure throughput.
-     */
-    public static LocalStack start(Path root, Path data, List<String> serviceJvmOptions) throws Exception {
         LocalStack stack = new LocalStack();
         try {
-            stack.run(root, data, List.copyOf(serviceJvmOptions));
+            stack.run(root, data, ServiceProcess.DEFAULT_JVM_OPTIONS);
             return stack;
         } catch (Exception | Error e) {
             stack.close();

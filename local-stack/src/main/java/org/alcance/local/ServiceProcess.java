@@ -37,9 +37,9 @@ public final class ServiceProcess {
     }
 
     /**
-     * The JVM options of run-local. C1 only: three services starting at once on two cores are ready in
-     * about half the time; this launcher is for looking around, not for measuring throughput. A 256 MiB
-     * heap keeps each service near 350 MiB of memory under load (docs/benchmarks.md, B5).
+     * The JVM options of run-local, which the benchmarks measure too. C1 only: three services starting at
+     * once on two cores are ready in about half the time, at the cost of peak throughput (docs/benchmarks.md
+     * says by how much). A 256 MiB heap keeps each service near 350 MiB of memory under load (B5).
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
