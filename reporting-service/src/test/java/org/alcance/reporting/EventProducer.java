@@ -14,7 +14,11 @@ import java.util.concurrent.TimeoutException;
 import org.alcance.events.CloudEvent;
 import org.alcance.events.DomainEvent;
 import org.alcance.events.EventCodec;
+import org.alcance.events.EventTypes;
 import org.alcance.events.Topics;
+import org.alcance.events.campaign.ProgressCorrected;
+import org.alcance.events.campaign.ProgressEvent;
+import org.alcance.events.campaign.ProgressReported;
 import org.alcance.test.TestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,8 +30,10 @@ import org.apache.kafka.common.utils.Utils;
 
 /**
  * Produces CloudEvents records to the test broker as the campaign and training services do: key = aggregate
- * id, binary-mode headers, a gapless sequence per aggregate starting at 1. Also produces what they never
- * would (duplicates, broken records), to prove the consumer copes.
+ * id, binary-mode headers, a gapless sequence per aggregate starting at 1, except that a progress event has its
+ * update as its subject and the update's revision as its sequence. Also produces progress events as version 1
+ * (numbered in the campaign's sequence, as old topics hold them), and what the services never would
+ * (duplicates, broken records), to prove the consumer copes.
  */
 public final class EventProducer implements AutoCloseable {
 
@@ -36,6 +42,7 @@ public final class EventProducer implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafka().bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<List<String>, Long> revisions = new HashMap<>();
     private final List<Sent> sent = new ArrayList<>();
     private Instant clock = Instant.parse("2002-06-01T08:00:00.123Z");
 
@@ -43,28 +50,69 @@ public final class EventProducer implements AutoCloseable {
     public record Sent(String topic, String key, Map<String, byte[]> headers, byte[] value) {
     }
 
-    /** Wraps the event with the aggregate's next sequence and an event time a minute after the previous one. */
+    /**
+     * Wraps the event with its subject's next sequence (the aggregate's, or a progress update's revision) and an
+     * event time a minute after the previous one.
+     */
     public CloudEvent envelope(DomainEvent event) {
-        long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum);
+        long sequence = event instanceof ProgressEvent progress ? revise(progress) : nextSequence(event);
+        return codec.toCloudEvent(event, UUID.randomUUID().toString(), "/alcance/test", tick(), sequence);
+    }
+
+    /** Wraps a progress event as version 1 did: under the campaign's subject, with the campaign's next sequence. */
+    private CloudEvent envelopeV1(ProgressEvent event) {
+        revise(event);
+        String type = EventTypes.earlier().stream().filter(t -> EventTypes.classOf(t) == event.getClass())
+                .findFirst().orElseThrow();
+        long sequence = nextSequence(event);
+        return new CloudEvent(UUID.randomUUID().toString(), "/alcance/test", type, event.campaignId(), tick(),
+                sequence, codec.write(event));
+    }
+
+    // The revision campaign-service gives an update's event: 1 when reported, the correction's, or the next.
+    private long revise(ProgressEvent event) {
+        List<String> update = List.of(event.campaignId(), event.updateId());
+        long revision = event instanceof ProgressReported ? 1
+                : event instanceof ProgressCorrected correction ? correction.revision()
+                : revisions.getOrDefault(update, 0L) + 1;
+        revisions.put(update, revision);
+        return revision;
+    }
+
+    private long nextSequence(DomainEvent event) {
+        return sequences.merge(event.aggregateId(), 1L, Long::sum);
+    }
+
+    private Instant tick() {
         clock = clock.plusSeconds(60);
-        return codec.toCloudEvent(event, UUID.randomUUID().toString(), "/alcance/test", clock, sequence);
+        return clock;
     }
 
     public Sent send(DomainEvent event) {
-        CloudEvent cloudEvent = envelope(event);
-        return send(Topics.topicOf(event), event.aggregateId(), cloudEvent.headers(), cloudEvent.data());
+        return sendOne(record(event));
+    }
+
+    /** Sends a progress event as version 1, as topics written before version 2 hold it. */
+    public Sent sendV1(ProgressEvent event) {
+        return sendOne(record(event, envelopeV1(event)));
     }
 
     public Sent send(String topic, String key, Map<String, byte[]> headers, byte[] value) {
-        Sent record = new Sent(topic, key, headers, value);
-        sendTogether(List.of(record));
-        return record;
+        return sendOne(new Sent(topic, key, headers, value));
     }
 
-    /** The record the event makes, with the aggregate's next sequence, to send later. */
+    /** The record the event makes, with its subject's next sequence, to send later. */
     public Sent record(DomainEvent event) {
-        CloudEvent cloudEvent = envelope(event);
+        return record(event, envelope(event));
+    }
+
+    private static Sent record(DomainEvent event, CloudEvent cloudEvent) {
         return new Sent(Topics.topicOf(event), event.aggregateId(), cloudEvent.headers(), cloudEvent.data());
+    }
+
+    private Sent sendOne(Sent record) {
+        sendTogether(List.of(record));
+        return record;
     }
 
     /** Sends the records without waiting between them, so that a consumer gets those of a partition in one poll. */
@@ -96,11 +144,6 @@ public final class EventProducer implements AutoCloseable {
 
     public void sendAgain(Sent record) {
         send(record.topic(), record.key(), record.headers(), record.value());
-    }
-
-    /** The next sequence the aggregate would get, consumed without an event (e.g. for a broken record). */
-    public long skipSequence(String aggregateId) {
-        return sequences.merge(aggregateId, 1L, Long::sum);
     }
 
     public Instant lastTime() {

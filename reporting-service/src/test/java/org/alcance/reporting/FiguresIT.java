@@ -51,9 +51,9 @@ class FiguresIT {
             producer.send(enrolled(hnCourse, "HN", "p1", Sex.MALE, OrganisationType.POLICE, EnrolmentStatus.ENROLLED));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            get("/api/figures/campaigns/" + hn, ISSUER.hq()).expectStatus().isOk();
+            get("/api/figures/campaigns/" + hn, ISSUER.hq()).expectBody().jsonPath("$.updatesCounted").isEqualTo(1);
             get("/api/figures/courses/" + hnCourse, ISSUER.hq()).expectBody().jsonPath("$.sequence").isEqualTo(2);
-            get("/api/figures/campaigns/" + gt, ISSUER.hq()).expectBody().jsonPath("$.sequence").isEqualTo(2);
+            get("/api/figures/campaigns/" + gt, ISSUER.hq()).expectBody().jsonPath("$.updatesCounted").isEqualTo(1);
         });
 
         get("/api/figures/campaigns/" + hn, ISSUER.office("GT")).expectStatus().isNotFound()
@@ -101,15 +101,20 @@ class FiguresIT {
             try (EventProducer producer = new EventProducer()) {
                 producer.send(created(hn, "HN"));
                 producer.send(created(gt, "GT"));
+                producer.send(reported(gt, "GT", gt + "-u1", "2002-06-15", "poster", 120, 0));
             }
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(received)
                     .filteredOn(event -> event.data() != null).extracting(ServerSentEvent::data)
                     .anySatisfy(data -> {
                         assertThat(data).containsEntry("id", gt).containsEntry("aggregate", "campaign")
                                 .containsEntry("office", "GT")
-                                .containsEntry("type", "org.alcance.campaign.campaign-created.v1");
+                                .containsEntry("type", "org.alcance.campaign.campaign-created.v1")
+                                .containsEntry("subject", gt).containsEntry("sequence", 1);
                         assertThat(data.get("asOf")).isNotNull();
-                    }));
+                    })
+                    // a progress update's change names the update and its revision
+                    .anySatisfy(data -> assertThat(data).containsEntry("id", gt)
+                            .containsEntry("subject", gt + "-u1").containsEntry("sequence", 1)));
             get("/api/figures/campaigns/" + hn, ISSUER.hq()).expectStatus().isOk(); // applied, yet not streamed
             assertThat(received).filteredOn(event -> event.data() != null)
                     .noneSatisfy(event -> assertThat(event.data()).containsEntry("id", hn));

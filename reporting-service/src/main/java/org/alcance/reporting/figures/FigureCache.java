@@ -29,15 +29,18 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The read models of the active generation in memory without what their figures were derived from (a
  * campaign's updates, a course's participants), so that an overview is a fold over campaigns and courses
- * whose cost does not grow with the number of events. They are copies of the per-aggregate documents (design
- * §4.4), not counters of their own: loaded once per generation from MongoDB, then every document this
- * replica's consumers write replaces its copy (the higher sequence wins). While some partition is consumed by
+ * whose cost does not grow with the number of events. They are copies of the per-aggregate documents, not
+ * counters of their own, so they cannot drift from what MongoDB holds: loaded once per generation, then every
+ * document this replica's consumers write replaces its copy (the higher version wins: it grows with every
+ * change, which the sequence does not for a campaign's progress updates). While some partition is consumed by
  * another replica, a reload every {@code resync} brings in what that replica applied.
  */
 @Component
 class FigureCache implements AppliedFigures, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FigureCache.class);
+    /** How long a fold serves although documents changed since. */
+    static final Duration MAX_FOLD_AGE = Duration.ofMillis(250);
 
     private final ReactiveMongoTemplate mongo;
     private final Generations generations;
@@ -147,12 +150,12 @@ class FigureCache implements AppliedFigures, DisposableBean {
             this.generation = generation;
         }
 
-        private record Folded<T>(long version, T value) {
+        private record Folded<T>(long version, long foldedAt, T value) {
         }
 
         private <T extends Figures> void put(Map<String, T> documents, T figures) {
             T kept = documents.merge(figures.id(), figures, (old, candidate) ->
-                    candidate.sequence() > old.sequence() ? candidate : old);
+                    candidate.version() > old.version() ? candidate : old);
             if (kept == figures) {
                 version.incrementAndGet();
             }
@@ -160,28 +163,33 @@ class FigureCache implements AppliedFigures, DisposableBean {
 
         /** Campaigns of an office (all if null) and theme (any if null), by id. */
         List<CampaignFigures> campaigns(String office, String theme) {
-            return campaigns.values().stream().filter(c -> c.office() != null
+            return campaigns.values().stream().filter(c -> c.seen()
                     && (office == null || office.equals(c.office())) && (theme == null || c.themes().contains(theme)))
                     .toList();
         }
 
         /** Courses of an office (all if null) and topic (any if null), by id. */
         List<CourseFigures> courses(String office, String topic) {
-            return courses.values().stream().filter(c -> c.office() != null
+            return courses.values().stream().filter(c -> c.seen()
                     && (office == null || office.equals(c.office())) && (topic == null || c.topics().contains(topic)))
                     .toList();
         }
 
-        /** What {@code fold} gives, computed again only after a document of this generation changed. */
+        /**
+         * What {@code fold} gives, computed again once a document of this generation changed and the fold is older
+         * than {@link #MAX_FOLD_AGE}: while changes stream in, a burst of dashboard reads costs one fold per
+         * interval, and each answer still says, by its {@code asOf}, how fresh it is.
+         */
         @SuppressWarnings("unchecked")
         <T> T folded(String key, Supplier<T> fold) {
             long seen = version.get(); // read before the documents, so a change during the fold is not missed
+            long now = System.nanoTime();
             Folded<?> kept = folds.get(key);
-            if (kept != null && kept.version() == seen) {
+            if (kept != null && (kept.version() == seen || now - kept.foldedAt() < MAX_FOLD_AGE.toNanos())) {
                 return (T) kept.value();
             }
             T value = fold.get();
-            folds.put(key, new Folded<>(seen, value));
+            folds.put(key, new Folded<>(seen, now, value));
             return value;
         }
     }

@@ -38,10 +38,12 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Every figure is folded from the per-aggregate documents of the active generation (design §4.4): there is no
- * counter of its own that could drift from them. Without a period, campaigns are folded from their cells, as
- * {@link FigureCache} holds them in memory; with a period, from their counted updates read from MongoDB, whose
- * dates are exact to the day. {@code asOf} is the newest event time among the documents folded.
+ * Every figure is folded from the per-aggregate documents of the active generation, each rebuilt exactly from
+ * its aggregate's events: there is no counter of its own that could drift from them. Without a period,
+ * campaigns are folded from their cells, as {@link FigureCache} holds them in memory; with a period, from their
+ * counted updates read from MongoDB, whose dates are exact to the day. {@code asOf} is the newest event time
+ * among the documents folded. A campaign is not shown before one of its own events was applied (its progress
+ * updates may come before it was created).
  */
 @Service
 public class FigureService {
@@ -91,7 +93,8 @@ public class FigureService {
 
     /**
      * Folds the figures of one office (all if null). Summaries come from the cache; only a period needs the
-     * campaigns' updates from MongoDB. Without theme and period the fold itself is kept until a document changes.
+     * campaigns' updates from MongoDB. Without a period the fold itself is kept per office and theme (see
+     * {@link FigureCache}).
      */
     private Mono<Report> report(String office, String theme, Period period, Filters filters) {
         String topic = theme == null || theme.isBlank() ? null : theme;
@@ -101,12 +104,9 @@ public class FigureService {
                         .filter(c -> c.startDate() != null && period.contains(c.startDate())).toList();
                 return campaigns(office, topic, period).map(campaigns -> report(campaigns, courses, period, filters));
             }
-            if (topic != null) {
-                return Mono.just(report(snapshot.campaigns(office, topic), snapshot.courses(office, topic), period,
-                        filters));
-            }
-            return Mono.just(snapshot.<Report>folded(office == null ? "" : office, () -> report(
-                    snapshot.campaigns(office, null), snapshot.courses(office, null), period, filters)).with(filters));
+            return Mono.just(snapshot.<Report>folded((office == null ? "" : office) + "|" + (topic == null ? "" : topic),
+                    () -> report(snapshot.campaigns(office, topic), snapshot.courses(office, topic), period, filters))
+                    .with(filters));
         });
     }
 
@@ -134,14 +134,14 @@ public class FigureService {
 
     Mono<CampaignDetail> campaign(Caller caller, String id) {
         return timed("campaign", mongo.findById(id, CampaignFigures.class, Generations.campaigns(generations.active()))
-                .filter(c -> c.office() != null && caller.canRead(c.office()))
+                .filter(c -> c.seen() && caller.canRead(c.office()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Campaign " + id)))
                 .map(FigureService::detail));
     }
 
     Mono<CourseDetail> course(Caller caller, String id) {
         return timed("course", mongo.findById(id, CourseFigures.class, Generations.courses(generations.active()))
-                .filter(c -> c.office() != null && caller.canRead(c.office()))
+                .filter(c -> c.seen() && caller.canRead(c.office()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Course " + id)))
                 .map(c -> new CourseDetail(c.id(), c.office(), c.title(), c.topics(), c.format(), c.venue(),
                         c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),
@@ -168,7 +168,7 @@ public class FigureService {
     private Mono<List<CampaignFigures>> campaigns(String office, String theme, Period period) {
         return mongo.find(filter(office, theme), CampaignFigures.class,
                         Generations.campaigns(generations.active()))
-                .filter(c -> c.office() != null).collectList();
+                .filter(CampaignFigures::seen).collectList();
     }
 
     private static Query filter(String office, String theme) {

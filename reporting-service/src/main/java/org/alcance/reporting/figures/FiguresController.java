@@ -68,7 +68,8 @@ class FiguresController {
 
     /**
      * One {@code figures} event whenever an aggregate the caller may read changes (its id, kind, office, the
-     * event type applied, sequence and {@code asOf}); a comment every so often keeps proxies from closing it.
+     * event type applied, the document's version and {@code asOf}); a comment every so often keeps proxies from
+     * closing it.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<FigureChanges.Change>> stream(@AuthenticationPrincipal Jwt token) {
@@ -76,7 +77,7 @@ class FiguresController {
         Flux<ServerSentEvent<FigureChanges.Change>> updates = changes.changes()
                 .filter(change -> caller.canRead(change.office()))
                 .map(change -> ServerSentEvent.builder(change).event("figures")
-                        .id(change.aggregate() + ":" + change.id() + ":" + change.sequence()).build());
+                        .id(change.aggregate() + ":" + change.id() + ":" + change.version()).build());
         // the first comment at once: a client sees the stream open before any figure changes
         Flux<ServerSentEvent<FigureChanges.Change>> beats = Flux.interval(Duration.ZERO, heartbeat)
                 .map(n -> ServerSentEvent.<FigureChanges.Change>builder().comment("keep-alive").build());

@@ -68,6 +68,7 @@ final class Views {
     record Month(String month, long people) {
     }
 
+    /** {@code sequence} numbers the campaign's own events (and version 1 progress events), not its updates. */
     record CampaignDetail(String id, String office, String title, String status, List<String> themes,
                           List<String> channels, List<String> partners, String startDate, String endDate,
                           long sequence, Instant asOf, long reached, List<AudienceProgress> audiences,

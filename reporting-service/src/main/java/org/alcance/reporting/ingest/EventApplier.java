@@ -61,10 +61,11 @@ class EventApplier {
         this.duplicates = Counter.builder("alcance.reporting.events.duplicates")
                 .description("Events skipped because their sequence was already applied").register(meters);
         this.gaps = Counter.builder("alcance.reporting.events.gaps")
-                .description("Events applied although earlier events of their aggregate were missing").register(meters);
+                .description("Events applied although earlier events of their subject (an aggregate, or a campaign's"
+                        + " progress update) were missing").register(meters);
         this.campaigns = new Kind<>("campaign", Generations::campaigns, CampaignFigures.class, CampaignFigures::empty,
-                (figures, event) -> figures.apply((CampaignEvent) event.event(), event.cloudEvent().sequence(),
-                        event.cloudEvent().time()),
+                (figures, event) -> figures.apply((CampaignEvent) event.event(), event.cloudEvent().subject(),
+                        event.cloudEvent().sequence(), event.cloudEvent().time()),
                 (figures, generation) -> changes.written(generation, figures));
         this.courses = new Kind<>("course", Generations::courses, CourseFigures.class, CourseFigures::empty,
                 (figures, event) -> figures.apply((TrainingEvent) event.event(), event.cloudEvent().sequence(),
@@ -180,8 +181,9 @@ class EventApplier {
             }
             case APPLIED_AFTER_GAP -> {
                 gaps.increment();
-                log.warn("Applied {} {} sequence {} after a gap of {} missing event(s)", event.kind().aggregate(),
-                        event.aggregateId(), cloudEvent.sequence(), step.missing());
+                log.warn("Applied {} {} subject {} sequence {} after a gap of {} missing event(s)",
+                        event.kind().aggregate(), event.aggregateId(), cloudEvent.subject(), cloudEvent.sequence(),
+                        step.missing());
             }
             case APPLIED -> {
             }
@@ -189,7 +191,8 @@ class EventApplier {
         meters.counter("alcance.reporting.events.applied", "type", cloudEvent.type()).increment();
         if (generation == generations.active()) {
             changes.publish(new FigureChanges.Change(event.kind().aggregate(), event.aggregateId(),
-                    event.event().office(), cloudEvent.type(), cloudEvent.sequence(), step.figures().asOf()));
+                    event.event().office(), cloudEvent.type(), cloudEvent.subject(), cloudEvent.sequence(),
+                    step.figures().version(), step.figures().asOf()));
         }
     }
 

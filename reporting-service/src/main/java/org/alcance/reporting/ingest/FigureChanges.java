@@ -34,8 +34,15 @@ public class FigureChanges {
                 .description("Figure changes a live reader lost because it fell too far behind").register(meters);
     }
 
-    /** {@code aggregate} is {@code campaign} or {@code course}; {@code type} the event type applied. */
-    public record Change(String aggregate, String id, String office, String type, long sequence, Instant asOf) {
+    /**
+     * {@code aggregate} is {@code campaign} or {@code course}; {@code type} the event type applied, with its
+     * {@code subject} and {@code sequence} (for a progress update: the update and its revision), so a client
+     * can tell when its own change is counted; {@code version} the document's after it, which grows with every
+     * change of the aggregate (an event's own sequence would not: each progress update numbers its revisions
+     * from 1).
+     */
+    public record Change(String aggregate, String id, String office, String type, String subject, long sequence,
+            long version, Instant asOf) {
     }
 
     public Flux<Change> changes() {

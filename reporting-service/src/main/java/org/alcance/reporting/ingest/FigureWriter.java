@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * Applies one event to one aggregate's document with ONE conditional single-document write: an insert if the
  * document does not exist (a duplicate key means another writer was first), else a replace filtered on the
- * {@code sequence} that was read. A lost race re-reads and tries again, so two consumers (a rebalance, a
- * redelivery) can never both apply an event, and no transaction is needed.
+ * {@code version} that was read. A lost race re-reads and tries again, so two consumers (a rebalance, a
+ * redelivery) can never both apply an event, nor overwrite each other's, and no transaction is needed. The
+ * guard is the version, not the sequence: a campaign's progress updates change its document without moving
+ * its sequence.
  *
  * <p>A poll's worth of aggregates is read with one query and written with one unordered bulk write of the same
  * conditional writes; an aggregate whose write did not land goes through the single-document path again.
@@ -77,8 +79,8 @@ class FigureWriter {
 
     /**
      * Writes every document with one unordered bulk write of the single-document path's conditional writes: an
-     * insert where there was no document, else a replace filtered on {@code _id} and the {@code sequence} read.
-     * The replace is an upsert only so that a document whose sequence moved since it was read fails with a
+     * insert where there was no document, else a replace filtered on {@code _id} and the {@code version} read.
+     * The replace is an upsert only so that a document whose version moved since it was read fails with a
      * duplicate key naming it, as an insert of a document that appeared meanwhile does.
      *
      * @return the ids whose write did not land (another writer was first, or MongoDB refused the document)
@@ -105,8 +107,10 @@ class FigureWriter {
         }
     }
 
+    // A document written before documents had a version has none, and reads as version 0.
     private static Query unchanged(Figures read) {
-        return Query.query(Criteria.where("_id").is(read.id()).and("sequence").is(read.sequence()));
+        Criteria version = Criteria.where("_id").is(read.id()).and("version");
+        return Query.query(read.version() == 0 ? version.in(0L, null) : version.is(read.version()));
     }
 
     private static MongoBulkWriteException bulkWriteFailure(Throwable error) {

@@ -21,7 +21,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What happens to a record whose application failed (design §4.6). The listener names the record in a
+ * What happens to a record whose application failed (docs/architecture.md, "Reporting"). The listener names the record in a
  * {@link BatchListenerFailedException}: the poll's records before it are committed, and those after it come
  * again once it is settled, by a retry that applies it or by the dead-letter topic:
  * <ul>

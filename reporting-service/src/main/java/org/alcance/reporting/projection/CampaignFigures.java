@@ -19,6 +19,7 @@ import org.alcance.events.campaign.CampaignLaunched;
 import org.alcance.events.campaign.CampaignRevised;
 import org.alcance.events.campaign.Place;
 import org.alcance.events.campaign.ProgressCorrected;
+import org.alcance.events.campaign.ProgressEvent;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.campaign.ProgressRetracted;
 
@@ -26,8 +27,14 @@ import org.alcance.events.campaign.ProgressRetracted;
  * The read model of one campaign, rebuilt exactly from its events. {@code updates} is the only source of the
  * figures: {@code cells}, {@code materials}, {@code updatesCounted} and {@code updatesRetracted} are derived
  * from it again on every change, never incremented on their own, so a correction or a retraction cannot leave
- * a total behind. {@code sequence} is the last applied event's; {@code asOf} the newest applied event's time
- * (millisecond precision, as MongoDB stores it).
+ * a total behind.
+ *
+ * <p>{@code sequence} is the last applied event's among those numbered in the campaign's sequence: its own
+ * events and version 1 progress events; 0 until one was applied. A version 2 progress event is numbered among
+ * its update's revisions only, so it is deduplicated against its entry in {@code updates} and leaves
+ * {@code sequence} alone. {@code version} counts the changes applied, whichever numbering they came in: what a
+ * writer checks to know the document did not change since it read it. {@code asOf} is the newest applied
+ * event's time (millisecond precision, as MongoDB stores it).
  */
 public record CampaignFigures(
         String id,
@@ -41,6 +48,7 @@ public record CampaignFigures(
         String startDate,
         String endDate,
         long sequence,
+        long version,
         Instant asOf,
         long gaps,
         Map<String, Update> updates,
@@ -77,7 +85,11 @@ public record CampaignFigures(
         }
     }
 
-    /** One progress update's current figures (its latest revision). A retracted update counts nowhere. */
+    /**
+     * One progress update's current figures. {@code revision} is the latest applied: that of the figures, or of
+     * a retraction published as version 2 (which takes the update's next revision). A retracted update counts
+     * nowhere.
+     */
     public record Update(String updateId, int revision, String reportedOn, String place, String adminArea,
                          String channel, Map<String, Long> materials, List<Reach> reach, boolean retracted) {
 
@@ -114,31 +126,40 @@ public record CampaignFigures(
     /** The document before any event: known only by its id. */
     public static CampaignFigures empty(String campaignId) {
         return new CampaignFigures(campaignId, null, null, List.of(), List.of(), List.of(), null, List.of(), null,
-                null, 0, null, 0, Map.of(), List.of(), Map.of(), 0, 0);
+                null, 0, 0, null, 0, Map.of(), List.of(), Map.of(), 0, 0);
     }
 
     /** The same figures without the updates they were derived from: what every summary needs. */
     public CampaignFigures withoutUpdates() {
         return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate, endDate,
-                sequence, asOf, gaps, Map.of(), cells, materials, updatesCounted, updatesRetracted);
+                sequence, version, asOf, gaps, Map.of(), cells, materials, updatesCounted, updatesRetracted);
     }
 
     /**
-     * Applies one event carrying {@code sequence}, published at {@code time}. An event at or below the
-     * document's sequence is a duplicate and changes nothing; one past a gap is applied (and reported), so a
-     * dead-lettered event never blocks its aggregate.
+     * Applies one event published at {@code time}, which its envelope numbers {@code sequence} among the events
+     * of {@code subject}: the campaign for its own events and version 1 progress events, the update for version
+     * 2 progress events (ordered neither among the campaign's updates nor against its own events). An event at
+     * or below the last number applied for its subject is a duplicate and changes nothing; one past a gap is
+     * applied (and reported), so a dead-lettered event never blocks its subject. An update may come before its
+     * campaign was created: it waits in {@code updates} and counts once the campaign is {@link #seen()}.
      *
-     * @throws ProjectionException if the event belongs to another campaign or another office
+     * @throws ProjectionException if the event belongs to another campaign or another office, or its subject
+     *     is neither its campaign nor its update
      */
-    public Step<CampaignFigures> apply(CampaignEvent event, long sequence, Instant time) {
-        if (!Sequencing.isNew("campaign", id, event.campaignId(), office, event.office(), this.sequence, sequence)) {
+    public Step<CampaignFigures> apply(CampaignEvent event, String subject, long sequence, Instant time) {
+        boolean ofTheCampaign = subject.equals(id);
+        long last = ofTheCampaign ? this.sequence : lastRevision(event, subject);
+        if (!Sequencing.isNew("campaign", id, event.campaignId(), office, event.office(), last, sequence)) {
             return Step.duplicate(this);
         }
         Builder next = new Builder(this);
         next.office = event.office();
-        next.sequence = sequence;
+        if (ofTheCampaign) {
+            next.sequence = sequence;
+        }
+        next.version = version + 1;
         next.asOf = Sequencing.asOf(asOf, time);
-        next.gaps = Sequencing.gaps(gaps, this.sequence, sequence);
+        next.gaps = Sequencing.gaps(gaps, last, sequence);
         if (event instanceof CampaignCreated e) {
             next.details(e.title(), e.themes(), e.channels(), e.partners(), e.audiences(), e.startDate(),
                     e.endDate());
@@ -155,14 +176,42 @@ public record CampaignFigures(
         } else if (event instanceof CampaignCancelled) {
             next.status = CANCELLED;
         } else if (event instanceof ProgressReported e) {
-            next.report(e.updateId(), 1, e.reportedOn(), e.place(), e.channel(), e.materials(), e.reach());
+            next.report(e.updateId(), revision(e, ofTheCampaign, sequence), e.reportedOn(), e.place(), e.channel(),
+                    e.materials(), e.reach());
         } else if (event instanceof ProgressCorrected e) {
-            next.report(e.updateId(), e.revision(), e.reportedOn(), e.place(), e.channel(), e.materials(),
-                    e.reach());
+            next.report(e.updateId(), revision(e, ofTheCampaign, sequence), e.reportedOn(), e.place(), e.channel(),
+                    e.materials(), e.reach());
         } else if (event instanceof ProgressRetracted e) {
-            next.retract(e.updateId());
+            next.retract(e.updateId(), revision(e, ofTheCampaign, sequence));
         }
-        return Step.applied(next.build(), this.sequence, sequence);
+        return Step.applied(next.build(), last, sequence);
+    }
+
+    // The last revision applied of the update a version 2 progress event is about; 0 if none was.
+    private long lastRevision(CampaignEvent event, String subject) {
+        if (!(event instanceof ProgressEvent progress) || !progress.updateId().equals(subject)) {
+            throw new ProjectionException("Event of subject " + subject + " applied to campaign " + id
+                    + ", which is neither the campaign nor one of its updates");
+        }
+        Update update = updates.get(subject);
+        return update == null ? 0 : update.revision();
+    }
+
+    // The revision an update is at after a progress event. Version 2 numbers it in the envelope; version 1,
+    // numbered in the campaign's sequence, tells it in the payload: a report is the first, a correction says
+    // which, a retraction keeps the current one.
+    private int revision(ProgressEvent event, boolean ofTheCampaign, long sequence) {
+        if (!ofTheCampaign) {
+            return Math.toIntExact(sequence);
+        }
+        if (event instanceof ProgressReported) {
+            return 1;
+        }
+        if (event instanceof ProgressCorrected e) {
+            return e.revision();
+        }
+        Update current = updates.get(event.updateId());
+        return current == null ? 0 : current.revision();
     }
 
     private static <T> List<T> list(List<T> values) {
@@ -181,6 +230,7 @@ public record CampaignFigures(
         private String startDate;
         private String endDate;
         private long sequence;
+        private long version;
         private Instant asOf;
         private long gaps;
         private final Map<String, Update> updates;
@@ -197,6 +247,7 @@ public record CampaignFigures(
             startDate = f.startDate;
             endDate = f.endDate;
             sequence = f.sequence;
+            version = f.version;
             asOf = f.asOf;
             gaps = f.gaps;
             updates = new TreeMap<>(f.updates);
@@ -214,7 +265,8 @@ public record CampaignFigures(
         }
 
         // A report or a correction carries the update's full figures; only a newer revision replaces them,
-        // so an old correction arriving late (or a report after its correction) changes nothing.
+        // so an old version 1 correction arriving late (or a report after its correction) changes nothing.
+        // A version 2 one never gets here: it is a duplicate of its update's newer revision.
         void report(String updateId, int revision, LocalDate reportedOn, Place place, String channel,
                 Map<String, Long> materials, List<AudienceReach> reach) {
             Update current = updates.get(updateId);
@@ -226,13 +278,13 @@ public record CampaignFigures(
                     place.adminArea(), channel, materials, reach.stream().map(Reach::of).toList(), retracted));
         }
 
-        // A retraction of an update not seen (its report was dead-lettered) is kept, so a later correction of
-        // that update stays out of the totals too.
-        void retract(String updateId) {
+        // A retraction of an update not seen (its report was dead-lettered, or is still on its way) is kept,
+        // so a later correction of that update stays out of the totals too.
+        void retract(String updateId, int revision) {
             Update current = updates.get(updateId);
             updates.put(updateId, current == null
-                    ? new Update(updateId, 0, null, null, null, null, Map.of(), List.of(), true)
-                    : new Update(current.updateId(), current.revision(), current.reportedOn(), current.place(),
+                    ? new Update(updateId, revision, null, null, null, null, Map.of(), List.of(), true)
+                    : new Update(current.updateId(), revision, current.reportedOn(), current.place(),
                             current.adminArea(), current.channel(), current.materials(), current.reach(), true));
         }
 
@@ -258,7 +310,7 @@ public record CampaignFigures(
                     sum.byAgeGroup)));
             cells.sort(Comparator.comparing(Cell::month).thenComparing(Cell::audience).thenComparing(Cell::channel));
             return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate,
-                    endDate, sequence, asOf, gaps, updates, cells, materials, counted, retracted);
+                    endDate, sequence, version, asOf, gaps, updates, cells, materials, counted, retracted);
         }
     }
 

@@ -52,6 +52,7 @@ public record CourseFigures(
         int capacity,
         String status,
         long sequence,
+        long version,
         Instant asOf,
         long gaps,
         Map<String, Participant> participants,
@@ -113,14 +114,14 @@ public record CourseFigures(
     }
 
     public static CourseFigures empty(String courseId) {
-        return new CourseFigures(courseId, null, null, List.of(), null, null, List.of(), null, null, 0, null, 0,
+        return new CourseFigures(courseId, null, null, List.of(), null, null, List.of(), null, null, 0, null, 0, 0,
                 null, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, null, null, null, List.of());
     }
 
     /** The same figures without the participants they were derived from: what every summary needs. */
     public CourseFigures withoutParticipants() {
         return new CourseFigures(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
-                capacity, status, sequence, asOf, gaps, Map.of(), sessions, sessionsHeld, enrolled, waitlisted,
+                capacity, status, sequence, version, asOf, gaps, Map.of(), sessions, sessionsHeld, enrolled, waitlisted,
                 withdrawn, attendedSessions, participantsAttended, completed, completionRate, meanPreScore,
                 meanPostScore, cells);
     }
@@ -133,6 +134,7 @@ public record CourseFigures(
         Builder next = new Builder(this);
         next.office = event.office();
         next.sequence = sequence;
+        next.version = version + 1;
         next.asOf = Sequencing.asOf(asOf, time);
         next.gaps = Sequencing.gaps(gaps, this.sequence, sequence);
         if (event instanceof CourseScheduled e) {
@@ -185,6 +187,7 @@ public record CourseFigures(
         private int capacity;
         private String status;
         private long sequence;
+        private long version;
         private Instant asOf;
         private long gaps;
         private final Map<String, Participant> participants;
@@ -203,6 +206,7 @@ public record CourseFigures(
             capacity = f.capacity;
             status = f.status;
             sequence = f.sequence;
+            version = f.version;
             asOf = f.asOf;
             gaps = f.gaps;
             participants = new TreeMap<>(f.participants);
@@ -301,7 +305,7 @@ public record CourseFigures(
                     .thenComparing(Cell::organisationType));
             long placed = enrolled + withdrawn;
             return new CourseFigures(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
-                    capacity, status, sequence, asOf, gaps, participants, sessions, sessions.size(), enrolled,
+                    capacity, status, sequence, version, asOf, gaps, participants, sessions, sessions.size(), enrolled,
                     waitlisted, withdrawn, attendedSessions, participantsAttended, completed,
                     placed == 0 ? null : ratio(completed, placed), preCount == 0 ? null : ratio(preSum, preCount),
                     postCount == 0 ? null : ratio(postSum, postCount), cells);

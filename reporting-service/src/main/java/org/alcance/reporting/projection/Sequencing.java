@@ -10,8 +10,9 @@ final class Sequencing {
     }
 
     /**
-     * Whether the event is new to the document; false for a duplicate (its sequence is not above the
-     * document's). An event of another aggregate, or of another office than the document's, is refused.
+     * Whether the event is new to the document; false for a duplicate (its sequence is not above {@code last},
+     * the last one applied of its subject). An event of another aggregate, or of another office than the
+     * document's, is refused.
      */
     static boolean isNew(String kind, String id, String eventId, String office, String eventOffice, long last,
             long sequence) {

@@ -33,7 +33,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the generation pointer on every replica and drives replays (design §4.5).
+ * Follows the generation pointer on every replica and drives replays (docs/architecture.md, "Reporting").
  *
  * <p>Every tick, each replica consumes into the active generation and, while a replay runs, into the
  * generation being built; it stops every other consumer. A replay captures the topics' offsets when it is

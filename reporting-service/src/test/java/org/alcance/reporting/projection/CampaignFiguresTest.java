@@ -11,12 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.alcance.events.campaign.CampaignEvent;
+import org.alcance.events.campaign.ProgressCorrected;
+import org.alcance.events.campaign.ProgressEvent;
 import org.alcance.reporting.projection.CampaignFigures.Cell;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +31,10 @@ class CampaignFiguresTest {
     private static final String ID = "campaign-1";
     private static final Instant T0 = Instant.parse("2002-06-01T00:00:00Z");
 
-    /** The history of a campaign whose first update is corrected and whose second one is retracted. */
+    /**
+     * The history of a campaign whose first update is corrected and whose third one is retracted, numbered in
+     * the campaign's sequence as version 1 published its progress events.
+     */
     private static List<CampaignEvent> history() {
         return List.of(
                 created(ID, "GT"),                                                     // 1
@@ -47,7 +56,7 @@ class CampaignFiguresTest {
     private static CampaignFigures applyAll(List<CampaignEvent> events) {
         CampaignFigures figures = CampaignFigures.empty(ID);
         for (int i = 0; i < events.size(); i++) {
-            figures = figures.apply(events.get(i), i + 1, time(i + 1)).figures();
+            figures = figures.apply(events.get(i), ID, i + 1, time(i + 1)).figures();
         }
         return figures;
     }
@@ -80,12 +89,12 @@ class CampaignFiguresTest {
         long duplicates = 0;
         for (int i = 0; i < events.size(); i++) {
             for (int copy = 0; copy < 2; copy++) {
-                Step<CampaignFigures> step = figures.apply(events.get(i), i + 1, time(i + 1));
+                Step<CampaignFigures> step = figures.apply(events.get(i), ID, i + 1, time(i + 1));
                 duplicates += step.changed() ? 0 : 1;
                 figures = step.figures();
             }
             if (i >= 3) { // an old record redelivered after a rebalance
-                Step<CampaignFigures> late = figures.apply(events.get(i - 3), i - 2, time(i - 2));
+                Step<CampaignFigures> late = figures.apply(events.get(i - 3), ID, i - 2, time(i - 2));
                 assertThat(late.kind()).isEqualTo(Step.Kind.DUPLICATE);
                 assertThat(late.figures()).isSameAs(figures);
                 duplicates++;
@@ -111,7 +120,7 @@ class CampaignFiguresTest {
             }
             CampaignFigures figures = CampaignFigures.empty(ID);
             for (int i : deliveries) {
-                figures = figures.apply(events.get(i), i + 1, time(i + 1)).figures();
+                figures = figures.apply(events.get(i), ID, i + 1, time(i + 1)).figures();
             }
             assertThat(figures).as("round %d", round).isEqualTo(clean);
         }
@@ -156,10 +165,10 @@ class CampaignFiguresTest {
 
     @Test
     void shouldApplyAnEventAfterAGapAndReportHowManyAreMissing() {
-        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), 1, time(1)).figures();
+        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(1)).figures();
 
-        Step<CampaignFigures> step = figures.apply(reported(ID, "GT", "u1", "2002-06-15", "poster", 700, 0), 4,
-                time(4));
+        Step<CampaignFigures> step = figures.apply(reported(ID, "GT", "u1", "2002-06-15", "poster", 700, 0), ID,
+                4, time(4));
 
         assertThat(step.kind()).isEqualTo(Step.Kind.APPLIED_AFTER_GAP);
         assertThat(step.missing()).isEqualTo(2);
@@ -167,14 +176,14 @@ class CampaignFiguresTest {
         assertThat(step.figures().gaps()).isEqualTo(1);
         assertThat(step.figures().cells()).extracting(Cell::people).containsExactly(700L);
         // the missing events, if they come later, are behind the sequence: duplicates, not double counts
-        assertThat(step.figures().apply(reported(ID, "GT", "u0", "2002-06-14", "poster", 9, 0), 2, time(2)).kind())
-                .isEqualTo(Step.Kind.DUPLICATE);
+        assertThat(step.figures().apply(reported(ID, "GT", "u0", "2002-06-14", "poster", 9, 0), ID, 2, time(2))
+                .kind()).isEqualTo(Step.Kind.DUPLICATE);
     }
 
     @Test
     void shouldKeepTheNewestEventTimeAsAsOfEvenIfAClockWentBackwards() {
-        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), 1, time(5)).figures()
-                .apply(launched(ID, "GT"), 2, time(3)).figures();
+        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(5)).figures()
+                .apply(launched(ID, "GT"), ID, 2, time(3)).figures();
 
         assertThat(figures.asOf()).isEqualTo(time(5));
         assertThat(figures.status()).isEqualTo("ACTIVE");
@@ -182,11 +191,11 @@ class CampaignFiguresTest {
 
     @Test
     void shouldRefuseAnEventThatNamesAnotherOfficeForTheCampaign() {
-        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), 1, time(1)).figures();
+        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(1)).figures();
 
-        assertThatThrownBy(() -> figures.apply(launched(ID, "HN"), 2, time(2)))
+        assertThatThrownBy(() -> figures.apply(launched(ID, "HN"), ID, 2, time(2)))
                 .isInstanceOf(ProjectionException.class).hasMessageContaining("HN");
-        assertThatThrownBy(() -> figures.apply(launched("campaign-2", "GT"), 2, time(2)))
+        assertThatThrownBy(() -> figures.apply(launched("campaign-2", "GT"), "campaign-2", 2, time(2)))
                 .isInstanceOf(ProjectionException.class);
     }
 
@@ -198,5 +207,254 @@ class CampaignFiguresTest {
         Collections.swap(b, 1, 2);
 
         assertThat(applyAll(a).cells()).isEqualTo(applyAll(b).cells());
+    }
+
+    /** One event as its envelope numbers it: in the sequence of its subject. */
+    private record Delivery(CampaignEvent event, String subject, long sequence, Instant time) {
+
+        Step<CampaignFigures> to(CampaignFigures figures) {
+            return figures.apply(event, subject, sequence, time);
+        }
+    }
+
+    private static Delivery ofTheCampaign(CampaignEvent event, long sequence) {
+        return new Delivery(event, ID, sequence, time(sequence));
+    }
+
+    private static Delivery ofTheUpdate(ProgressEvent event, long revision) {
+        return new Delivery(event, event.updateId(), revision, time(100 + revision));
+    }
+
+    /**
+     * The events as version 2 publishes them: the campaign's own in its sequence, each update's in its revisions
+     * (1 when reported, a correction's own, one more for a retraction); each at the time of its place in the list.
+     */
+    private static List<Delivery> version2(List<CampaignEvent> events) {
+        List<Delivery> deliveries = new ArrayList<>();
+        Map<String, Long> revisions = new HashMap<>();
+        long sequence = 0;
+        for (int i = 0; i < events.size(); i++) {
+            CampaignEvent event = events.get(i);
+            if (event instanceof ProgressEvent progress) {
+                long revision = progress instanceof ProgressCorrected correction ? correction.revision()
+                        : revisions.getOrDefault(progress.updateId(), 0L) + 1;
+                revisions.put(progress.updateId(), revision);
+                deliveries.add(new Delivery(event, progress.updateId(), revision, time(i + 1)));
+            } else {
+                deliveries.add(new Delivery(event, ID, ++sequence, time(i + 1)));
+            }
+        }
+        return deliveries;
+    }
+
+    private static CampaignFigures deliverAll(List<Delivery> deliveries) {
+        CampaignFigures figures = CampaignFigures.empty(ID);
+        for (Delivery delivery : deliveries) {
+            figures = delivery.to(figures).figures();
+        }
+        return figures;
+    }
+
+    // Each subject's events in their order, the subjects interleaved at random: how version 2 events may arrive.
+    private static List<Delivery> interleaved(List<Delivery> deliveries, Random random) {
+        Map<String, Deque<Delivery>> bySubject = new LinkedHashMap<>();
+        deliveries.forEach(d -> bySubject.computeIfAbsent(d.subject(), subject -> new ArrayDeque<>()).add(d));
+        List<Deque<Delivery>> queues = new ArrayList<>(bySubject.values());
+        List<Delivery> order = new ArrayList<>();
+        while (!queues.isEmpty()) {
+            Deque<Delivery> queue = queues.get(random.nextInt(queues.size()));
+            order.add(queue.remove());
+            if (queue.isEmpty()) {
+                queues.remove(queue);
+            }
+        }
+        return order;
+    }
+
+    @Test
+    void shouldDeriveTheSameFiguresFromVersion2EventsAsFromTheVersion1EventsOfTheSameHistory() {
+        CampaignFigures v1 = applyAll(history());
+        CampaignFigures v2 = deliverAll(version2(history()));
+
+        assertThat(v2.cells()).isEqualTo(v1.cells());
+        assertThat(v2.materials()).isEqualTo(v1.materials());
+        assertThat(v2.updatesCounted()).isEqualTo(3);
+        assertThat(v2.updatesRetracted()).isEqualTo(1);
+        assertThat(v2.status()).isEqualTo("COMPLETED");
+        assertThat(v2.targets()).isEqualTo(v1.targets());
+        assertThat(v2.asOf()).isEqualTo(v1.asOf());
+        assertThat(v2.sequence()).as("the campaign's own events only").isEqualTo(4);
+        assertThat(v2.version()).isEqualTo(v1.version()).isEqualTo(10);
+        assertThat(v2.gaps()).isZero();
+        assertThat(v2.updates().get("u3").revision()).as("the retraction's revision").isEqualTo(2);
+    }
+
+    @Test
+    void shouldApplyVersion2EventsByRevisionInAnyOrderAcrossUpdatesAndTheCampaignsOwnEvents() {
+        List<Delivery> deliveries = version2(history());
+        CampaignFigures inOrder = deliverAll(deliveries);
+        Random random = new Random(2002);
+        for (int round = 0; round < 50; round++) {
+            List<Delivery> order = interleaved(deliveries, random);
+            CampaignFigures figures = CampaignFigures.empty(ID);
+            for (Delivery delivery : order) {
+                Step<CampaignFigures> step = delivery.to(figures);
+                assertThat(step.kind()).as("round %d, %s", round, delivery).isEqualTo(Step.Kind.APPLIED);
+                figures = step.figures();
+            }
+            assertThat(figures).as("round %d", round).isEqualTo(inOrder);
+        }
+    }
+
+    @Test
+    void shouldCountEveryRedeliveredReportCorrectionAndRetractionOnce() {
+        List<Delivery> deliveries = version2(history());
+        CampaignFigures figures = CampaignFigures.empty(ID);
+        for (Delivery delivery : deliveries) {
+            figures = delivery.to(figures).figures();
+            Step<CampaignFigures> again = delivery.to(figures);
+            assertThat(again.kind()).as("%s again at once", delivery).isEqualTo(Step.Kind.DUPLICATE);
+            assertThat(again.figures()).isSameAs(figures);
+        }
+        for (Delivery delivery : deliveries) { // every one again after all the others, as after a rebalance
+            Step<CampaignFigures> late = delivery.to(figures);
+            assertThat(late.kind()).as("%s again later", delivery).isEqualTo(Step.Kind.DUPLICATE);
+            assertThat(late.figures()).isSameAs(figures);
+        }
+        assertThat(figures).isEqualTo(deliverAll(deliveries));
+    }
+
+    @Test
+    void shouldChangeNothingWhenAnOldCorrectionArrivesAfterANewerOne() {
+        CampaignFigures figures = deliverAll(List.of(ofTheCampaign(created(ID, "GT"), 1),
+                ofTheUpdate(reported(ID, "GT", "u1", "2002-06-15", "poster", 1_200, 0), 1),
+                ofTheUpdate(corrected(ID, "GT", "u1", 3, "2002-06-15", "poster", 900, 0), 3)));
+
+        Step<CampaignFigures> late = ofTheUpdate(corrected(ID, "GT", "u1", 2, "2002-06-15", "poster", 1_100, 0), 2)
+                .to(figures);
+
+        assertThat(late.kind()).isEqualTo(Step.Kind.DUPLICATE);
+        assertThat(late.figures()).isSameAs(figures);
+        assertThat(figures.updates().get("u1").revision()).isEqualTo(3);
+        assertThat(figures.cells()).singleElement().extracting(Cell::people).isEqualTo(900L);
+    }
+
+    @Test
+    void shouldKeepAnUpdateRetractedWhenACorrectionOlderThanTheRetractionArrivesLate() {
+        CampaignFigures figures = deliverAll(List.of(ofTheCampaign(created(ID, "GT"), 1),
+                ofTheUpdate(reported(ID, "GT", "u1", "2002-06-15", "poster", 1_200, 30), 1),
+                ofTheUpdate(reported(ID, "GT", "u2", "2002-06-15", "poster", 100, 0), 1),
+                ofTheUpdate(retracted(ID, "GT", "u1"), 3)));
+
+        Step<CampaignFigures> late = ofTheUpdate(corrected(ID, "GT", "u1", 2, "2002-06-15", "poster", 5_000, 0), 2)
+                .to(figures);
+
+        assertThat(late.kind()).isEqualTo(Step.Kind.DUPLICATE);
+        assertThat(late.figures()).isSameAs(figures);
+        assertThat(figures.updates().get("u1").retracted()).isTrue();
+        assertThat(figures.updates().get("u1").revision()).isEqualTo(3);
+        assertThat(figures.updatesCounted()).isEqualTo(1);
+        assertThat(figures.updatesRetracted()).isEqualTo(1);
+        assertThat(figures.cells()).containsExactly(new Cell("2002-06", "children", "poster", 100, Map.of(), Map.of()));
+    }
+
+    @Test
+    void shouldKeepAnUpdateRetractedWhoseReportArrivesAfterItsRetraction() {
+        CampaignFigures figures = deliverAll(List.of(ofTheCampaign(created(ID, "GT"), 1),
+                ofTheUpdate(retracted(ID, "GT", "u1"), 2)));
+
+        Step<CampaignFigures> late = ofTheUpdate(reported(ID, "GT", "u1", "2002-06-15", "poster", 1_200, 0), 1)
+                .to(figures);
+
+        assertThat(late.kind()).isEqualTo(Step.Kind.DUPLICATE);
+        assertThat(figures.updatesCounted()).isZero();
+        assertThat(figures.updatesRetracted()).isEqualTo(1);
+        assertThat(figures.cells()).isEmpty();
+    }
+
+    @Test
+    void shouldCountAnUpdateReportedBeforeItsCampaignWasCreatedOnceTheCampaignAppears() {
+        Step<CampaignFigures> early = ofTheUpdate(reported(ID, "GT", "u1", "2002-06-15", "poster", 1_200, 0), 1)
+                .to(CampaignFigures.empty(ID));
+
+        assertThat(early.kind()).isEqualTo(Step.Kind.APPLIED);
+        assertThat(early.figures().seen()).as("no campaign to show yet").isFalse();
+        assertThat(early.figures().sequence()).isZero();
+        assertThat(early.figures().version()).isEqualTo(1);
+
+        Step<CampaignFigures> created = ofTheCampaign(created(ID, "GT"), 1).to(early.figures());
+
+        assertThat(created.kind()).isEqualTo(Step.Kind.APPLIED);
+        assertThat(created.figures().seen()).isTrue();
+        assertThat(created.figures().status()).isEqualTo("DRAFT");
+        assertThat(created.figures().sequence()).isEqualTo(1);
+        assertThat(created.figures().version()).isEqualTo(2);
+        assertThat(created.figures().updatesCounted()).isEqualTo(1);
+        assertThat(created.figures().cells()).singleElement().extracting(Cell::people).isEqualTo(1_200L);
+    }
+
+    @Test
+    void shouldDetectAGapInTheRevisionsOfEachUpdateOnItsOwn() {
+        CampaignFigures figures = deliverAll(List.of(ofTheCampaign(created(ID, "GT"), 1),
+                ofTheUpdate(reported(ID, "GT", "u1", "2002-06-15", "poster", 1_200, 0), 1)));
+
+        Step<CampaignFigures> gap = ofTheUpdate(corrected(ID, "GT", "u2", 3, "2002-06-16", "radio", 80, 0), 3)
+                .to(figures);
+        assertThat(gap.kind()).isEqualTo(Step.Kind.APPLIED_AFTER_GAP);
+        assertThat(gap.missing()).isEqualTo(2);
+
+        Step<CampaignFigures> next = ofTheUpdate(corrected(ID, "GT", "u1", 2, "2002-06-15", "poster", 1_000, 0), 2)
+                .to(gap.figures());
+        assertThat(next.kind()).isEqualTo(Step.Kind.APPLIED);
+        Step<CampaignFigures> launched = ofTheCampaign(launched(ID, "GT"), 2).to(next.figures());
+        assertThat(launched.kind()).as("updates take no number of the campaign's").isEqualTo(Step.Kind.APPLIED);
+        assertThat(launched.figures().gaps()).isEqualTo(1);
+        assertThat(launched.figures().cells()).extracting(Cell::people).containsExactly(1_000L, 80L);
+    }
+
+    @Test
+    void shouldApplyAVersion2CorrectionAndRetractionToAnUpdateReportedAsVersion1() {
+        Delivery reportedAsV1 = new Delivery(reported(ID, "GT", "u1", "2002-06-15", "poster", 1_200, 0), ID, 2,
+                time(2));
+        CampaignFigures figures = deliverAll(List.of(ofTheCampaign(created(ID, "GT"), 1), reportedAsV1,
+                ofTheUpdate(corrected(ID, "GT", "u1", 2, "2002-06-15", "poster", 1_000, 0), 2)));
+
+        assertThat(figures.cells()).singleElement().extracting(Cell::people).isEqualTo(1_000L);
+        assertThat(figures.sequence()).isEqualTo(2);
+        assertThat(reportedAsV1.to(figures).kind()).isEqualTo(Step.Kind.DUPLICATE);
+
+        CampaignFigures retracted = ofTheUpdate(retracted(ID, "GT", "u1"), 3).to(figures).figures();
+        assertThat(retracted.updatesRetracted()).isEqualTo(1);
+        assertThat(retracted.cells()).isEmpty();
+    }
+
+    @Test
+    void shouldIncrementTheVersionOnceForEveryChangeAndNeverForADuplicate() {
+        CampaignFigures figures = CampaignFigures.empty(ID);
+        for (Delivery delivery : version2(history())) {
+            long before = figures.version();
+            figures = delivery.to(figures).figures();
+            assertThat(figures.version()).isEqualTo(before + 1);
+            assertThat(delivery.to(figures).figures().version()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void shouldRefuseAVersion2EventOfAnotherOfficeOrCampaignOrWhoseSubjectIsNotItsUpdate() {
+        CampaignFigures figures = ofTheCampaign(created(ID, "GT"), 1).to(CampaignFigures.empty(ID)).figures();
+
+        assertThatThrownBy(() -> ofTheUpdate(reported(ID, "HN", "u1", "2002-06-15", "poster", 10, 0), 1)
+                .to(figures)).isInstanceOf(ProjectionException.class).hasMessageContaining("HN");
+        assertThatThrownBy(() -> ofTheUpdate(reported("campaign-2", "GT", "u1", "2002-06-15", "poster", 10, 0), 1)
+                .to(figures)).isInstanceOf(ProjectionException.class).hasMessageContaining("campaign-2");
+        assertThatThrownBy(() -> figures.apply(launched(ID, "GT"), "u1", 1, time(2)))
+                .isInstanceOf(ProjectionException.class).hasMessageContaining("u1");
+        assertThatThrownBy(() -> figures.apply(reported(ID, "GT", "u1", "2002-06-15", "poster", 10, 0), "u2", 1,
+                time(2))).isInstanceOf(ProjectionException.class);
+        // an update that came first gave the document its office: a campaign of another one contradicts it
+        CampaignFigures early = ofTheUpdate(reported(ID, "GT", "u1", "2002-06-15", "poster", 10, 0), 1)
+                .to(CampaignFigures.empty(ID)).figures();
+        assertThatThrownBy(() -> ofTheCampaign(created(ID, "HN"), 1).to(early))
+                .isInstanceOf(ProjectionException.class).hasMessageContaining("HN");
     }
 }
