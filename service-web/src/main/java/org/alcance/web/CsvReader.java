@@ -1,21 +1,33 @@
 package org.alcance.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.http.HttpStatus;
 
 /**
- * Reads comma-separated values as RFC 4180 writes them: records end with CRLF or LF (a lone CR
- * too); a field in double quotes may hold commas, line breaks and doubled quotes ({@code ""} for
- * one {@code "}). A quote inside an unquoted field is kept as it is. Cells are returned as written,
- * untrimmed; a line break at the end of the text does not start another record.
+ * Reads comma-separated values as RFC 4180 writes them, with Apache Commons CSV: records end with
+ * CRLF or LF (a lone CR too); a field in double quotes may hold commas, line breaks and doubled
+ * quotes ({@code ""} for one {@code "}). A quote inside an unquoted field is kept as it is. Cells
+ * are returned as written, untrimmed; a line break at the end of the text does not start another
+ * record, and a blank line is a record of one empty cell. Unlike RFC 4180 (and the reader this
+ * replaced), Commons CSV lets whitespace follow a closing quote and drops it: {@code "a"  ,b} is
+ * {@code a} and {@code b}.
  */
 public final class CsvReader {
 
+    /** RFC 4180 keeps blank lines, so that row numbers count them as the spreadsheet does. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     private static final char BOM = '\uFEFF';
 
     private CsvReader() {
@@ -54,101 +66,63 @@ public final class CsvReader {
         }
     }
 
-    /** Decodes UTF-8 strictly, skipping a byte order mark, and reads the records. */
+    /**
+     * Decodes UTF-8 strictly and reads the records. Decoded here, not by Commons CSV, whose readers
+     * replace bytes that are not UTF-8 instead of refusing them.
+     */
     public static List<Record> read(byte[] utf8) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedCsv(lineAt(utf8, firstInvalidByte(utf8)),
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+        ByteBuffer in = ByteBuffer.wrap(utf8);
+        CharBuffer out = CharBuffer.allocate(utf8.length);
+        if (decoder.decode(in, out, true).isError()) {
+            throw new MalformedCsv(lineAt(utf8, in.position()),
                     "is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"");
         }
-        return read(text);
+        decoder.flush(out);
+        return read(out.flip().toString());
     }
 
+    /** Reads the records of the text, skipping a byte order mark (Commons CSV would keep it in the first cell). */
     public static List<Record> read(String text) {
-        List<Record> records = new ArrayList<>();
-        int n = text.length();
-        int i = !text.isEmpty() && text.charAt(0) == BOM ? 1 : 0;
-        int line = 1;
-        int recordLine = 1;
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        while (i < n) {
-            if (text.charAt(i) == '"') {
-                int opened = line;
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new MalformedCsv(opened, "a quoted field opened on line " + opened + " is never closed");
-                    }
-                    char c = text.charAt(i);
-                    if (c == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
-                        line++;
-                    }
-                    cell.append(c);
-                    i++;
+        String csv = !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+        try (CSVParser parser = CSVParser.parse(csv, FORMAT)) {
+            List<Record> records = new ArrayList<>();
+            Iterator<CSVRecord> iterator = parser.iterator();
+            int line = 1;
+            try {
+                // taken before hasNext() reads the record, when the parser has counted the line breaks before it
+                for (line = startLine(parser); iterator.hasNext(); line = startLine(parser)) {
+                    records.add(new Record(line, iterator.next().toList()));
                 }
-                if (i < n && !isSeparator(text.charAt(i))) {
-                    throw new MalformedCsv(line, "line " + line + " has text after the closing quote of a field;"
-                            + " a quote inside a quoted field is written twice (\"\")");
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CSVException error) {
+                    throw malformed(error, line, (int) parser.getCurrentLineNumber());
                 }
-            } else {
-                while (i < n && !isSeparator(text.charAt(i))) {
-                    cell.append(text.charAt(i));
-                    i++;
-                }
+                throw e;
             }
-            cells.add(cell.toString());
-            cell.setLength(0);
-            if (i >= n) {
-                break;
-            }
-            char separator = text.charAt(i);
-            i++;
-            if (separator == ',') {
-                if (i >= n) {
-                    cells.add("");
-                }
-                continue;
-            }
-            if (separator == '\r' && i < n && text.charAt(i) == '\n') {
-                i++;
-            }
-            records.add(new Record(recordLine, List.copyOf(cells)));
-            cells.clear();
-            line++;
-            recordLine = line;
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String is read without I/O
         }
-        if (!cells.isEmpty()) {
-            records.add(new Record(recordLine, List.copyOf(cells)));
-        }
-        return records;
     }
 
-    private static boolean isSeparator(char c) {
-        return c == ',' || c == '\n' || c == '\r';
+    private static int startLine(CSVParser parser) {
+        return (int) parser.getCurrentLineNumber() + 1;
     }
 
-    private static int firstInvalidByte(byte[] utf8) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(utf8);
-        var out = java.nio.CharBuffer.allocate(utf8.length + 1);
-        decoder.decode(in, out, true);
-        return in.position();
+    /**
+     * Commons CSV names its error, and the line, in the exception's message only. An unclosed quote
+     * is reported at the line its record starts on, because by then the parser has read to the end:
+     * the library cannot say on which line the quote was opened (later, when an earlier field of the
+     * record held line breaks), as the old reader did.
+     */
+    private static MalformedCsv malformed(CSVException error, int recordLine, int currentLine) {
+        if (String.valueOf(error.getMessage()).contains("EOF")) { // the only error at the end with this format
+            return new MalformedCsv(recordLine,
+                    "a quoted field in the record starting on line " + recordLine + " is never closed");
+        }
+        return new MalformedCsv(currentLine, "line " + currentLine + " has text after the closing quote of a field;"
+                + " a quote inside a quoted field is written twice (\"\")");
     }
 
     private static int lineAt(byte[] bytes, int end) {

@@ -110,6 +110,18 @@ class CsvReaderTest {
     }
 
     @Test
+    void shouldNameTheLineItsRecordStartsOnForAQuoteNeverClosed() {
+        CsvReader.MalformedCsv error = assertThrows(CsvReader.MalformedCsv.class,
+                () -> CsvReader.read("a,b\nr1,\"two\nlines\",\"open\n"));
+        assertEquals(2, error.line());
+    }
+
+    @Test
+    void shouldDropWhitespaceAfterAClosingQuote() {
+        assertEquals(List.of(List.of("a", "b")), cells("\"a\" ,b"));
+    }
+
+    @Test
     void shouldRefuseBytesThatAreNotUtf8AndSayOnWhichLine() {
         byte[] latin1 = "a,b\nr1,Tec\u00fan\n".getBytes(StandardCharsets.ISO_8859_1);
         CsvReader.MalformedCsv error = assertThrows(CsvReader.MalformedCsv.class, () -> CsvReader.read(latin1));
