@@ -42,7 +42,13 @@ final class Soak {
     static Result run(Bench.Tokens tokens, List<String> campaigns, int rate, Map<String, Long> pids)
             throws IOException, InterruptedException {
         Freshness.Result traffic = Freshness.run(tokens, campaigns, MIX, rate, DURATION, pids);
+        // the figures are compared once everything accepted is relayed and applied, or not at all
+        Bench.Quiet quiet = Bench.awaitQuiet(tokens.hq());
         Map<String, Long> expected = traffic.ledger().reach();
+        if (!quiet.reached()) {
+            return new Result(traffic, expected.size(), 0, List.of("not compared: " + quiet.status()), -1,
+                    expected.values().stream().mapToLong(Long::longValue).sum(), false);
+        }
         var unsettled = traffic.ledger().unsettled();
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
