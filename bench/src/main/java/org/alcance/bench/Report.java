@@ -151,9 +151,9 @@ final class Report {
                 "%,d people (ledger %,d)".formatted(soak.overviewTotal(), soak.ledgerTotal()),
                 "the ledger's", soak.overviewChecked() ? "" : "not comparable: unsettled changes",
                 soak.overviewChecked() && soak.overviewTotal() == soak.ledgerTotal()));
-        // NaN (unknown, so missed) when a minute saw no figure at all
-        double worstMinute = traffic.minutes().stream().mapToDouble(m -> m.latencies().percentile(99))
-                .reduce(Double.NEGATIVE_INFINITY, Math::max);
+        // NaN (unknown, so missed) when a minute saw no figure at all, or when there was no minute
+        double worstMinute = traffic.minutes().stream().mapToDouble(m -> m.latencies().percentile(99)).max()
+                .orElse(Double.NaN);
         targets.add(limit("B6", "freshness p99, worst minute of " + traffic.minutes().size(), worstMinute, 500));
         targets.add(new Target("B6", "changes whose figure never arrived", Long.toString(traffic.notSeen()), "0", "",
                 traffic.notSeen() == 0));

@@ -1,16 +1,21 @@
 package org.alcance.outbox;
 
+import com.mongodb.MongoBulkWriteException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.alcance.events.DomainEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.EventTypes;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -29,6 +34,7 @@ public class Outbox {
 
     static final String EVENTS = "outbox";
     static final String PENDING = "pending";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final EventCodec codec;
     private final Clock clock;
@@ -63,7 +69,7 @@ public class Outbox {
     }
 
     /** {@code entity} as MongoDB stores it, carrying {@code events} as its pending ones. */
-    public Document document(Object entity, String id, List<OutboxEvent> events) {
+    private Document document(Object entity, String id, List<OutboxEvent> events) {
         Document document = new Document();
         mongo.getConverter().write(entity, document);
         List<Document> pending = new ArrayList<>();
@@ -73,9 +79,7 @@ public class Outbox {
             pending.add(stored);
         }
         document.put(EVENTS, pending);
-        if (pending.isEmpty()) {
-            document.remove(PENDING);
-        } else {
+        if (!pending.isEmpty()) {
             document.put(PENDING, pendingMark(clock.instant(), id));
         }
         return document;
@@ -89,6 +93,44 @@ public class Outbox {
         return mongo.insert(document(entity, id, events), collection)
                 .doOnSuccess(inserted -> stored(collection, id, events))
                 .thenReturn(entity);
+    }
+
+    /** A new document with its first events. */
+    public record NewDocument(String id, Object entity, List<OutboxEvent> events) {
+    }
+
+    /**
+     * Inserts new documents with their first events in one unordered bulk write and hands the relay those that
+     * landed; returns the ids another write had taken (a duplicate key), whose documents are left as they were.
+     */
+    public Mono<Set<String>> insertAll(String collection, List<NewDocument> documents) {
+        if (documents.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        documents.forEach(document -> bulk.insert(document(document.entity(), document.id(), document.events())));
+        return bulk.execute().thenReturn(Set.<String>of())
+                .onErrorResume(error -> {
+                    MongoBulkWriteException failed = bulkWriteFailure(error);
+                    if (failed == null || failed.getWriteConcernError() != null
+                            || failed.getWriteErrors().stream().anyMatch(e -> e.getCode() != DUPLICATE_KEY)) {
+                        return Mono.error(error);
+                    }
+                    return Mono.just(failed.getWriteErrors().stream().map(e -> documents.get(e.getIndex()).id())
+                            .collect(Collectors.toSet()));
+                })
+                .doOnNext(taken -> documents.stream().filter(document -> !taken.contains(document.id()))
+                        .forEach(document -> stored(collection, document.id(), document.events())));
+    }
+
+    /** The driver's report of a bulk write that failed in part, under whatever Spring wrapped it in. */
+    private static MongoBulkWriteException bulkWriteFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof MongoBulkWriteException bulk) {
+                return bulk;
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,12 +1,10 @@
 package org.alcance.campaign.update;
 
-import com.mongodb.MongoBulkWriteException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.alcance.campaign.campaign.Campaign;
@@ -24,8 +22,6 @@ import org.alcance.events.campaign.ProgressCorrected;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.campaign.ProgressRetracted;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
-import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,7 +44,6 @@ public class UpdateService {
     /** UTC+14 is the earliest time zone: no office's today is later than today there. */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
     private static final int MAX_ATTEMPTS = 20;
-    private static final int DUPLICATE_KEY = 11000;
 
     private final CampaignService campaigns;
     private final ReactiveMongoTemplate mongo;
@@ -139,34 +134,11 @@ public class UpdateService {
      * stored first (a duplicate key), as stored.
      */
     private Mono<Map<String, ProgressUpdate>> insertAll(Campaign campaign, List<ProgressUpdate> updates) {
-        if (updates.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, ProgressUpdate.COLLECTION);
-        Map<String, List<OutboxEvent>> events = new HashMap<>();
-        for (ProgressUpdate update : updates) {
-            events.put(update.id(), reportedEvents(campaign, update));
-            bulk.insert(outbox.document(update, update.id(), events.get(update.id())));
-        }
-        return bulk.execute().thenReturn(List.<String>of())
-                .onErrorResume(error -> {
-                    MongoBulkWriteException failed = bulkWriteFailure(error);
-                    if (failed == null || failed.getWriteConcernError() != null
-                            || failed.getWriteErrors().stream().anyMatch(e -> e.getCode() != DUPLICATE_KEY)) {
-                        return Mono.error(error);
-                    }
-                    return Mono.just(failed.getWriteErrors().stream().map(e -> updates.get(e.getIndex()).id()).toList());
-                })
-                .flatMap(duplicates -> {
-                    events.forEach((id, pending) -> {
-                        if (!duplicates.contains(id)) {
-                            outbox.stored(ProgressUpdate.COLLECTION, id, pending);
-                        }
-                    });
-                    return duplicates.isEmpty() ? Mono.just(Map.<String, ProgressUpdate>of())
-                            : mongo.find(Query.query(Criteria.where("_id").in(duplicates)), ProgressUpdate.class)
-                                    .collectMap(ProgressUpdate::id);
-                });
+        return outbox.insertAll(ProgressUpdate.COLLECTION, updates.stream()
+                        .map(update -> new Outbox.NewDocument(update.id(), update, reportedEvents(campaign, update))).toList())
+                .flatMap(taken -> taken.isEmpty() ? Mono.just(Map.<String, ProgressUpdate>of())
+                        : mongo.find(Query.query(Criteria.where("_id").in(taken)), ProgressUpdate.class)
+                                .collectMap(ProgressUpdate::id));
     }
 
     Mono<ProgressUpdate> correct(Caller caller, String campaignId, String updateId, UpdateRequests.Correct request) {
@@ -285,16 +257,6 @@ public class UpdateService {
         ProgressUpdate.Figures f = update.figures();
         return List.of(outbox.entry(new ProgressReported(campaign.id(), campaign.office(), update.id(), f.reportedOn(),
                 f.place(), f.channel(), f.materials(), f.reach(), update.clientReference()), update.revision(), null));
-    }
-
-    /** The driver's report of a bulk write that failed in part, under whatever Spring wrapped it in. */
-    private static MongoBulkWriteException bulkWriteFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof MongoBulkWriteException bulk) {
-                return bulk;
-            }
-        }
-        return null;
     }
 
     private Mono<ProgressUpdate> find(Campaign campaign, String updateId) {
