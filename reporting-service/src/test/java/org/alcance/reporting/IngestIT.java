@@ -32,14 +32,20 @@ import org.alcance.events.campaign.ProgressEvent;
 import org.alcance.events.training.AttendanceStatus;
 import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
+import org.alcance.reporting.generation.Generations;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
 import org.alcance.local.TokenIssuer;
 import org.alcance.test.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -54,6 +60,12 @@ class IngestIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    Generations generations;
 
     /** A campaign whose first update is corrected and whose third one is retracted. */
     private static List<CampaignEvent> campaignHistory(String id, String theme) {
@@ -188,6 +200,46 @@ class IngestIT {
                 .jsonPath("$.reach.byAudience.teachers").isEqualTo(60);
         assertThat(meters.get("alcance.reporting.events.duplicates").counter().count() - duplicatesBefore)
                 .isGreaterThanOrEqualTo(sent.size() + 6);
+    }
+
+    /**
+     * A crash between the two writes of a change (the campaign's, which counts it, and the update's own
+     * document) leaves the update only in its campaign's journal: it is counted there, in every figure, and once,
+     * whatever comes again.
+     */
+    @Test
+    void shouldCountAnUpdateOnceThatACrashLeftOnlyInItsCampaignsJournal() {
+        String theme = "theme-" + UUID.randomUUID();
+        String id = "campaign-" + UUID.randomUUID();
+        String campaigns = Generations.campaigns(generations.active());
+        String updates = Generations.updates(generations.active());
+        List<EventProducer.Sent> sent = new ArrayList<>();
+        try (EventProducer producer = new EventProducer()) {
+            campaignHistory(id, theme).forEach(event -> sent.add(producer.send(event)));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertFiguresOfTheCampaignHistory(id));
+            await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(id, Document.class, campaigns).block()
+                    .get("journal") == null);
+
+            // as a crash right after the campaign's write leaves it: u4 in the journal, its own document not written
+            Document u4 = mongo.findAndRemove(Query.query(Criteria.where("_id").is(id + "/u4")), Document.class, updates)
+                    .block();
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("journal.u4", u4),
+                    campaigns).block();
+            get("/api/figures/overview?theme=" + theme + "&from=2002-07", ISSUER.hq())
+                    .jsonPath("$.reach.total").isEqualTo(5_000);
+
+            producer.sendAgain(sent.get(sent.size() - 1)); // the report of u4 again: counted already
+            producer.send(corrected(id, "GT", "u4", 2, "2002-07-21", "radio", 4_000, 0));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/figures/campaigns/" + id,
+                    ISSUER.hq()).jsonPath("$.reached").isEqualTo(5_040).jsonPath("$.updatesCounted").isEqualTo(3));
+        }
+        get("/api/figures/overview?theme=" + theme + "&from=2002-07", ISSUER.hq())
+                .jsonPath("$.reach.total").isEqualTo(4_000);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(mongo.findById(id, Document.class, campaigns).block().get("journal")).isNull();
+            assertThat(mongo.findById(id + "/u4", Document.class, updates).block()).containsEntry("revision", 2)
+                    .containsEntry("version", 2L);
+        });
     }
 
     @Test

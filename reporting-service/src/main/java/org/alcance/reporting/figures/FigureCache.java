@@ -28,8 +28,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The read models of the active generation in memory without what their figures were derived from (a
- * campaign's updates, a course's participants), so that an overview is a fold over campaigns and courses
- * whose cost does not grow with the number of events. They are copies of the per-aggregate documents, not
+ * campaign's journal of updates, a course's participants), so that an overview is a fold over campaigns and
+ * courses whose cost does not grow with the number of events. They are copies of the per-aggregate documents, not
  * counters of their own, so they cannot drift from what MongoDB holds: loaded once per generation, then every
  * document this replica's consumers write replaces its copy (the higher version wins: it grows with every
  * change, which the sequence does not for a campaign's progress updates). While some partition is consumed by
@@ -69,7 +69,7 @@ class FigureCache implements AppliedFigures, DisposableBean {
     public void campaign(long generation, CampaignFigures figures) {
         for (Snapshot snapshot : new Snapshot[] {serving, loading}) {
             if (snapshot != null && snapshot.generation == generation) {
-                snapshot.put(snapshot.campaigns, figures.withoutUpdates());
+                snapshot.put(snapshot.campaigns, figures.withoutJournal());
             }
         }
     }
@@ -88,7 +88,7 @@ class FigureCache implements AppliedFigures, DisposableBean {
         if (loading == null || loading.generation != generation) {
             Snapshot next = new Snapshot(generation);
             Query campaigns = new Query();
-            campaigns.fields().exclude("updates");
+            campaigns.fields().exclude("journal");
             Query courses = new Query();
             courses.fields().exclude("participants");
             next.loaded = mongo.find(campaigns, CampaignFigures.class, Generations.campaigns(generation))

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CampaignFigures.Cell;
@@ -102,19 +104,22 @@ public class FigureService {
             if (!period.unbounded()) {
                 List<CourseFigures> courses = snapshot.courses(office, topic).stream()
                         .filter(c -> c.startDate() != null && period.contains(c.startDate())).toList();
-                return campaigns(office, topic, period).map(campaigns -> report(campaigns, courses, period, filters));
+                return campaigns(office, topic).flatMap(campaigns -> updates(campaigns)
+                        .map(updates -> report(campaigns, updates, courses, period, filters)));
             }
             return Mono.just(snapshot.<Report>folded((office == null ? "" : office) + "|" + (topic == null ? "" : topic),
-                    () -> report(snapshot.campaigns(office, topic), snapshot.courses(office, topic), period, filters))
-                    .with(filters));
+                    () -> report(snapshot.campaigns(office, topic), Map.of(), snapshot.courses(office, topic), period,
+                            filters)).with(filters));
         });
     }
 
-    static Report report(List<CampaignFigures> campaigns, List<CourseFigures> courses, Period period,
-            Filters filters) {
-        return new Report(fold(campaigns, courses, period, filters),
+    /** {@code updates}: the counted updates of each campaign, by campaign id, for a bounded period. */
+    static Report report(List<CampaignFigures> campaigns, Map<String, List<Update>> updates,
+            List<CourseFigures> courses, Period period, Filters filters) {
+        return new Report(fold(campaigns, updates, courses, period, filters),
                 campaigns.stream().map(c -> new CampaignSummary(c.id(), c.office(), c.title(), c.status(),
-                        rows(c, period).stream().mapToLong(Row::people).reduce(0, Math::addExact), c.asOf())).toList(),
+                        rows(c, updates, period).stream().mapToLong(Row::people).reduce(0, Math::addExact),
+                        c.asOf())).toList(),
                 courses.stream().map(c -> new CourseSummary(c.id(), c.office(), c.title(), c.status(), c.enrolled(),
                         c.completed(), c.asOf())).toList());
     }
@@ -164,11 +169,35 @@ public class FigureService {
         return caller.office();
     }
 
-    /** Campaigns with their updates, for a period: the one figure whose cost grows with the events. */
-    private Mono<List<CampaignFigures>> campaigns(String office, String theme, Period period) {
+    /** Campaigns with their journals, for a period: read before their updates. */
+    private Mono<List<CampaignFigures>> campaigns(String office, String theme) {
         return mongo.find(filter(office, theme), CampaignFigures.class,
                         Generations.campaigns(generations.active()))
                 .filter(CampaignFigures::seen).collectList();
+    }
+
+    /**
+     * The counted updates of {@code campaigns}, by campaign id: their documents, or their campaign's journal
+     * entries where those are newer. What a period's figures need, the one figure whose cost grows with the events.
+     */
+    private Mono<Map<String, List<Update>>> updates(List<CampaignFigures> campaigns) {
+        Query query = Query.query(Criteria.where("campaignId")
+                .in(campaigns.stream().map(CampaignFigures::id).toList()));
+        return mongo.find(query, Update.class, Generations.updates(generations.active()))
+                .collectMultimap(Update::campaignId).map(documents -> {
+                    Map<String, List<Update>> updates = new TreeMap<>();
+                    for (CampaignFigures campaign : campaigns) {
+                        Map<String, Update> stored = new TreeMap<>();
+                        Set<String> ids = new TreeSet<>(campaign.journal().keySet());
+                        documents.getOrDefault(campaign.id(), List.of()).forEach(u -> {
+                            stored.put(u.id(), u);
+                            ids.add(u.updateId());
+                        });
+                        updates.put(campaign.id(), ids.stream().map(id -> campaign.current(id, stored))
+                                .filter(Update::counted).toList());
+                    }
+                    return updates;
+                });
     }
 
     private static Query filter(String office, String theme) {
@@ -182,7 +211,7 @@ public class FigureService {
         return query.with(Sort.by("_id"));
     }
 
-    static List<Row> rows(CampaignFigures campaign, Period period) {
+    static List<Row> rows(CampaignFigures campaign, Map<String, List<Update>> updates, Period period) {
         List<Row> rows = new ArrayList<>();
         if (period.unbounded()) {
             for (Cell cell : campaign.cells()) {
@@ -191,8 +220,8 @@ public class FigureService {
             }
             return rows;
         }
-        for (Update update : campaign.updates().values()) {
-            if (update.retracted() || !period.contains(update.reportedOn())) {
+        for (Update update : updates.getOrDefault(campaign.id(), List.of())) {
+            if (!period.contains(update.reportedOn())) {
                 continue;
             }
             for (Reach reach : update.reach()) {
@@ -203,18 +232,18 @@ public class FigureService {
         return rows;
     }
 
-    static Map<String, Long> materials(CampaignFigures campaign, Period period) {
+    static Map<String, Long> materials(CampaignFigures campaign, Map<String, List<Update>> updates, Period period) {
         if (period.unbounded()) {
             return campaign.materials();
         }
         Map<String, Long> materials = new TreeMap<>();
-        campaign.updates().values().stream().filter(u -> !u.retracted() && period.contains(u.reportedOn()))
-                .forEach(u -> Counts.addAll(materials, u.materials()));
+        updates.getOrDefault(campaign.id(), List.of()).stream().filter(u -> period.contains(u.reportedOn()))
+                .forEach(u -> Counts.addAll(materials, u.materials(), 1));
         return materials;
     }
 
-    static Overview fold(List<CampaignFigures> campaigns, List<CourseFigures> courses, Period period,
-            Filters filters) {
+    static Overview fold(List<CampaignFigures> campaigns, Map<String, List<Update>> updates,
+            List<CourseFigures> courses, Period period, Filters filters) {
         Instant asOf = null;
         Map<String, Long> campaignsByStatus = new TreeMap<>();
         long updatesCounted = 0;
@@ -237,9 +266,9 @@ public class FigureService {
             for (CampaignFigures.Target target : campaign.targets()) {
                 Counts.add(targets, target.audience(), target.target());
             }
-            Counts.addAll(materials, materials(campaign, period));
+            Counts.addAll(materials, materials(campaign, updates, period));
             Counts.add(byOffice, campaign.office(), 0);
-            for (Row row : rows(campaign, period)) {
+            for (Row row : rows(campaign, updates, period)) {
                 total = Math.addExact(total, row.people());
                 Counts.add(byAudience, row.audience(), row.people());
                 Counts.add(byChannel, row.channel(), row.people());

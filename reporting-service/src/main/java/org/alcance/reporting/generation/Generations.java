@@ -41,6 +41,11 @@ public class Generations {
         return "campaign_figures_g" + generation;
     }
 
+    /** The current figures of each progress update, one document each (see {@code CampaignFigures.Update}). */
+    public static String updates(long generation) {
+        return "update_figures_g" + generation;
+    }
+
     public static String courses(long generation) {
         return "course_figures_g" + generation;
     }
@@ -116,6 +121,6 @@ public class Generations {
 
     /** All collections of a generation, e.g. for dropping an abandoned one. */
     public static List<String> collections(long generation) {
-        return List.of(campaigns(generation), courses(generation));
+        return List.of(campaigns(generation), updates(generation), courses(generation));
     }
 }

@@ -9,15 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.HashSet;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-import java.util.function.ObjLongConsumer;
 import java.util.stream.Collectors;
 import org.alcance.events.CloudEvent;
 import org.alcance.events.DomainEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.campaign.CampaignEvent;
+import org.alcance.events.campaign.ProgressEvent;
 import org.alcance.events.training.TrainingEvent;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.projection.CampaignFigures;
@@ -43,6 +43,7 @@ class EventApplier {
 
     private final EventCodec codec;
     private final FigureWriter writer;
+    private final UpdateDocuments updates;
     private final Generations generations;
     private final FigureChanges changes;
     private final MeterRegistry meters;
@@ -51,10 +52,11 @@ class EventApplier {
     private final Kind<CampaignFigures> campaigns;
     private final Kind<CourseFigures> courses;
 
-    EventApplier(EventCodec codec, FigureWriter writer, Generations generations, FigureChanges changes,
-            MeterRegistry meters) {
+    EventApplier(EventCodec codec, FigureWriter writer, UpdateDocuments updates, Generations generations,
+            FigureChanges changes, MeterRegistry meters) {
         this.codec = codec;
         this.writer = writer;
+        this.updates = updates;
         this.generations = generations;
         this.changes = changes;
         this.meters = meters;
@@ -64,18 +66,32 @@ class EventApplier {
                 .description("Events applied although earlier events of their subject (an aggregate, or a campaign's"
                         + " progress update) were missing").register(meters);
         this.campaigns = new Kind<>("campaign", Generations::campaigns, CampaignFigures.class, CampaignFigures::empty,
-                (figures, event) -> figures.apply((CampaignEvent) event.event(), event.cloudEvent().subject(),
-                        event.cloudEvent().sequence(), event.cloudEvent().time()),
-                (figures, generation) -> changes.written(generation, figures));
+                (figures, event, stored) -> figures.apply((CampaignEvent) event.event(), event.cloudEvent().subject(),
+                        event.cloudEvent().sequence(), event.cloudEvent().time(), stored),
+                (generation, written) -> {
+                    updates.settle(generation, written);
+                    written.forEach(figures -> changes.written(generation, figures));
+                });
         this.courses = new Kind<>("course", Generations::courses, CourseFigures.class, CourseFigures::empty,
-                (figures, event) -> figures.apply((TrainingEvent) event.event(), event.cloudEvent().sequence(),
+                (figures, event, stored) -> figures.apply((TrainingEvent) event.event(), event.cloudEvent().sequence(),
                         event.cloudEvent().time()),
-                (figures, generation) -> changes.written(generation, figures));
+                (generation, written) -> written.forEach(figures -> changes.written(generation, figures)));
     }
 
-    /** What differs between campaigns and courses on the way from an event to their documents. */
+    /**
+     * What differs between campaigns and courses on the way from an event to their documents: how an event
+     * applies (given the stored documents of the progress updates it is about) and what follows a write.
+     */
     private record Kind<T extends Figures>(String aggregate, LongFunction<String> collection, Class<T> type,
-            Function<String, T> empty, BiFunction<T, Event, Step<T>> apply, ObjLongConsumer<T> written) {
+            Function<String, T> empty, Apply<T> apply, Written<T> written) {
+    }
+
+    private interface Apply<T extends Figures> {
+        Step<T> apply(T figures, Event event, Map<String, CampaignFigures.Update> stored);
+    }
+
+    private interface Written<T extends Figures> {
+        void accept(long generation, List<T> written);
     }
 
     /** A record of the poll decoded: its place in the poll, its event and the kind of aggregate it is about. */
@@ -83,6 +99,12 @@ class EventApplier {
 
         String aggregateId() {
             return event.aggregateId();
+        }
+
+        /** The documents of the progress updates the event is about, by {@link CampaignFigures.Update#key}. */
+        List<String> updateIds() {
+            return event instanceof ProgressEvent progress
+                    ? List.of(CampaignFigures.Update.key(progress.campaignId(), progress.updateId())) : List.of();
         }
     }
 
@@ -162,12 +184,15 @@ class EventApplier {
         return new Event(index, cloudEvent, event, event instanceof CampaignEvent ? campaigns : courses);
     }
 
-    /** Applies one event with its own read and conditional write, then tells and counts it. */
+    /**
+     * Applies one event with its own reads (its aggregate's document, then its update's) and conditional write,
+     * then tells and counts it.
+     */
     private <T extends Figures> void applyAlone(Kind<T> kind, Event event, long generation) {
         String id = event.aggregateId();
         Step<T> step = writer.write(kind.collection().apply(generation), id, kind.type(), () -> kind.empty().apply(id),
-                figures -> kind.apply().apply(figures, event));
-        kind.written().accept(step.figures(), generation);
+                figures -> kind.apply().apply(figures, event, updates.read(generation, event.updateIds())));
+        kind.written().accept(generation, List.of(step.figures()));
         applied(event, step, generation);
     }
 
@@ -207,6 +232,8 @@ class EventApplier {
         private final Kind<T> kind;
         private final long generation;
         private final Map<String, Aggregate<T>> aggregates = new LinkedHashMap<>();
+        private final Set<String> updateIds = new HashSet<>();
+        private Map<String, CampaignFigures.Update> stored; // read after the aggregates' documents
 
         Batch(Kind<T> kind, long generation) {
             this.kind = kind;
@@ -215,22 +242,25 @@ class EventApplier {
 
         void add(Event event) {
             aggregates.computeIfAbsent(event.aggregateId(), id -> new Aggregate<>());
+            updateIds.addAll(event.updateIds());
         }
 
         void read() {
             if (aggregates.isEmpty()) {
                 return;
             }
-            Map<String, T> stored = writer.read(kind.collection().apply(generation), kind.type(), aggregates.keySet());
+            Map<String, T> documents = writer.read(kind.collection().apply(generation), kind.type(),
+                    aggregates.keySet());
             aggregates.forEach((id, aggregate) -> {
-                aggregate.read = stored.get(id);
+                aggregate.read = documents.get(id);
                 aggregate.figures = aggregate.read == null ? kind.empty().apply(id) : aggregate.read;
             });
+            stored = updates.read(generation, updateIds);
         }
 
         void apply(Event event) {
             Aggregate<T> aggregate = aggregates.get(event.aggregateId());
-            Step<T> step = kind.apply().apply(aggregate.figures, event);
+            Step<T> step = kind.apply().apply(aggregate.figures, event, stored);
             aggregate.figures = step.figures();
             aggregate.events.add(event);
             aggregate.steps.add(step);
@@ -256,12 +286,16 @@ class EventApplier {
                 lost = writes.stream().map(write -> write.figures().id()).collect(Collectors.toSet());
             }
             List<Event> again = new ArrayList<>();
+            List<Aggregate<T>> landed = new ArrayList<>();
             for (Aggregate<T> aggregate : touched) {
                 if (lost.contains(aggregate.figures.id())) {
                     again.addAll(aggregate.events);
-                    continue;
+                } else {
+                    landed.add(aggregate);
                 }
-                kind.written().accept(aggregate.figures, generation);
+            }
+            kind.written().accept(generation, landed.stream().map(aggregate -> aggregate.figures).toList());
+            for (Aggregate<T> aggregate : landed) {
                 for (int i = 0; i < aggregate.events.size(); i++) {
                     applied(aggregate.events.get(i), aggregate.steps.get(i), generation);
                 }

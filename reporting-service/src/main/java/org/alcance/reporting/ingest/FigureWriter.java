@@ -113,7 +113,7 @@ class FigureWriter {
         return Query.query(read.version() == 0 ? version.in(0L, null) : version.is(read.version()));
     }
 
-    private static MongoBulkWriteException bulkWriteFailure(Throwable error) {
+    static MongoBulkWriteException bulkWriteFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof MongoBulkWriteException bulk) {
                 return bulk;

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,17 +23,24 @@ import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.campaign.ProgressRetracted;
 
 /**
- * The read model of one campaign, rebuilt exactly from its events. {@code updates} is the only source of the
- * figures: {@code cells}, {@code materials}, {@code updatesCounted} and {@code updatesRetracted} are derived
- * from it again on every change, never incremented on their own, so a correction or a retraction cannot leave
- * a total behind.
+ * The read model of one campaign, rebuilt exactly from its events, of a size that does not grow with its
+ * updates (docs/architecture.md, "Reporting"). Each progress update's current figures are a document of their
+ * own ({@link Update}); the campaign holds what they sum to: {@code cells}, {@code materials},
+ * {@code updatesCounted} and {@code updatesRetracted}. A change of an update takes its previous figures out of
+ * those sums and puts its new ones in, so a correction or a retraction cannot leave a total behind, and the
+ * sums equal a fold of the updates whatever order they changed in.
+ *
+ * <p>{@code journal} holds the updates that writes of this document changed and that are not yet known to be
+ * stored as documents of their own: the campaign document is the one place where an event becomes counted, so
+ * the update documents can be written after it (idempotently, by the update's {@code version}) and a crash
+ * between the two loses nothing. Whoever reads an update takes the journal's entry over the update's document.
  *
  * <p>{@code sequence} is the last applied event's among those numbered in the campaign's sequence: its own
  * events and version 1 progress events; 0 until one was applied. A version 2 progress event is numbered among
- * its update's revisions only, so it is deduplicated against its entry in {@code updates} and leaves
- * {@code sequence} alone. {@code version} counts the changes applied, whichever numbering they came in: what a
- * writer checks to know the document did not change since it read it. {@code asOf} is the newest applied
- * event's time (millisecond precision, as MongoDB stores it).
+ * its update's revisions only, so it is deduplicated against its update and leaves {@code sequence} alone.
+ * {@code version} counts the changes applied, whichever numbering they came in: what a writer checks to know
+ * the document did not change since it read it. {@code asOf} is the newest applied event's time (millisecond
+ * precision, as MongoDB stores it).
  */
 public record CampaignFigures(
         String id,
@@ -51,11 +57,11 @@ public record CampaignFigures(
         long version,
         Instant asOf,
         long gaps,
-        Map<String, Update> updates,
         List<Cell> cells,
         Map<String, Long> materials,
         long updatesCounted,
-        long updatesRetracted) implements Figures {
+        long updatesRetracted,
+        Map<String, Update> journal) implements Figures {
 
     public static final String DRAFT = "DRAFT";
     public static final String ACTIVE = "ACTIVE";
@@ -86,12 +92,20 @@ public record CampaignFigures(
     }
 
     /**
-     * One progress update's current figures. {@code revision} is the latest applied: that of the figures, or of
-     * a retraction published as version 2 (which takes the update's next revision). A retracted update counts
-     * nowhere.
+     * One progress update's current figures, a document of its own. {@code revision} is the latest applied: that
+     * of the figures, or of a retraction published as version 2 (which takes the update's next revision).
+     * {@code version} counts the changes applied to the update (a version 1 retraction keeps the revision), so a
+     * stored copy is replaced only by a newer one. A retracted update counts nowhere; one retracted before its
+     * report arrived has no figures ({@code reportedOn} is null). {@code id} is the document's: the campaign's id
+     * and the update's, as two campaigns' updates may have the same id.
      */
-    public record Update(String updateId, int revision, String reportedOn, String place, String adminArea,
-                         String channel, Map<String, Long> materials, List<Reach> reach, boolean retracted) {
+    public record Update(String id, String updateId, String campaignId, int revision, long version,
+                         String reportedOn, String place, String adminArea, String channel,
+                         Map<String, Long> materials, List<Reach> reach, boolean retracted) {
+
+        public static String key(String campaignId, String updateId) {
+            return campaignId + "/" + updateId;
+        }
 
         public Update {
             materials = Counts.sorted(materials);
@@ -101,11 +115,19 @@ public record CampaignFigures(
         public String month() {
             return reportedOn.substring(0, 7);
         }
+
+        public boolean counted() {
+            return !retracted && reportedOn != null;
+        }
     }
 
-    /** One cell of the small cube over counted updates: month of {@code reportedOn} × audience × channel. */
+    /**
+     * One cell of the small cube over counted updates: month of {@code reportedOn} × audience × channel.
+     * {@code reaches} is how many counted updates reached that audience there, so a cell goes when the last
+     * of them is corrected away, even one that reached nobody.
+     */
     public record Cell(String month, String audience, String channel, long people, Map<String, Long> bySex,
-                       Map<String, Long> byAgeGroup) {
+                       Map<String, Long> byAgeGroup, long reaches) {
 
         public Cell {
             bySex = Counts.sorted(bySex);
@@ -118,21 +140,21 @@ public record CampaignFigures(
         channels = list(channels);
         partners = list(partners);
         targets = list(targets);
-        updates = updates == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(updates));
         cells = list(cells);
         materials = Collections.unmodifiableMap(Counts.sorted(materials));
+        journal = journal == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(journal));
     }
 
     /** The document before any event: known only by its id. */
     public static CampaignFigures empty(String campaignId) {
         return new CampaignFigures(campaignId, null, null, List.of(), List.of(), List.of(), null, List.of(), null,
-                null, 0, 0, null, 0, Map.of(), List.of(), Map.of(), 0, 0);
+                null, 0, 0, null, 0, List.of(), Map.of(), 0, 0, Map.of());
     }
 
-    /** The same figures without the updates they were derived from: what every summary needs. */
-    public CampaignFigures withoutUpdates() {
+    /** The same figures without the journal: what every summary needs. */
+    public CampaignFigures withoutJournal() {
         return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate, endDate,
-                sequence, version, asOf, gaps, Map.of(), cells, materials, updatesCounted, updatesRetracted);
+                sequence, version, asOf, gaps, cells, materials, updatesCounted, updatesRetracted, Map.of());
     }
 
     /**
@@ -141,14 +163,18 @@ public record CampaignFigures(
      * 2 progress events (ordered neither among the campaign's updates nor against its own events). An event at
      * or below the last number applied for its subject is a duplicate and changes nothing; one past a gap is
      * applied (and reported), so a dead-lettered event never blocks its subject. An update may come before its
-     * campaign was created: it waits in {@code updates} and counts once the campaign is {@link #seen()}.
+     * campaign was created: it counts, and the campaign shows once it is {@link #seen()}.
      *
+     * @param stored the stored documents (by {@link Update#key}) of at least the update a progress event is
+     *     about, read after this document was
      * @throws ProjectionException if the event belongs to another campaign or another office, or its subject
      *     is neither its campaign nor its update
      */
-    public Step<CampaignFigures> apply(CampaignEvent event, String subject, long sequence, Instant time) {
+    public Step<CampaignFigures> apply(CampaignEvent event, String subject, long sequence, Instant time,
+            Map<String, Update> stored) {
         boolean ofTheCampaign = subject.equals(id);
-        long last = ofTheCampaign ? this.sequence : lastRevision(event, subject);
+        Update update = event instanceof ProgressEvent progress ? current(progress.updateId(), stored) : null;
+        long last = ofTheCampaign ? this.sequence : lastRevision(event, subject, update);
         if (!Sequencing.isNew("campaign", id, event.campaignId(), office, event.office(), last, sequence)) {
             return Step.duplicate(this);
         }
@@ -176,31 +202,41 @@ public record CampaignFigures(
         } else if (event instanceof CampaignCancelled) {
             next.status = CANCELLED;
         } else if (event instanceof ProgressReported e) {
-            next.report(e.updateId(), revision(e, ofTheCampaign, sequence), e.reportedOn(), e.place(), e.channel(),
-                    e.materials(), e.reach());
+            next.report(update, e.updateId(), revision(e, update, ofTheCampaign, sequence), e.reportedOn(), e.place(),
+                    e.channel(), e.materials(), e.reach());
         } else if (event instanceof ProgressCorrected e) {
-            next.report(e.updateId(), revision(e, ofTheCampaign, sequence), e.reportedOn(), e.place(), e.channel(),
-                    e.materials(), e.reach());
+            next.report(update, e.updateId(), revision(e, update, ofTheCampaign, sequence), e.reportedOn(), e.place(),
+                    e.channel(), e.materials(), e.reach());
         } else if (event instanceof ProgressRetracted e) {
-            next.retract(e.updateId(), revision(e, ofTheCampaign, sequence));
+            next.retract(update, e.updateId(), revision(e, update, ofTheCampaign, sequence));
         }
         return Step.applied(next.build(), last, sequence);
     }
 
+    /**
+     * An update as it stands: the journal's entry, unless its stored document (in {@code stored}, by
+     * {@link Update#key}) is newer or the only one.
+     */
+    public Update current(String updateId, Map<String, Update> stored) {
+        Update journaled = journal.get(updateId);
+        Update document = stored.get(Update.key(id, updateId));
+        boolean journalNewer = journaled != null && (document == null || journaled.version() >= document.version());
+        return journalNewer ? journaled : document;
+    }
+
     // The last revision applied of the update a version 2 progress event is about; 0 if none was.
-    private long lastRevision(CampaignEvent event, String subject) {
+    private long lastRevision(CampaignEvent event, String subject, Update update) {
         if (!(event instanceof ProgressEvent progress) || !progress.updateId().equals(subject)) {
             throw new ProjectionException("Event of subject " + subject + " applied to campaign " + id
                     + ", which is neither the campaign nor one of its updates");
         }
-        Update update = updates.get(subject);
         return update == null ? 0 : update.revision();
     }
 
     // The revision an update is at after a progress event. Version 2 numbers it in the envelope; version 1,
     // numbered in the campaign's sequence, tells it in the payload: a report is the first, a correction says
     // which, a retraction keeps the current one.
-    private int revision(ProgressEvent event, boolean ofTheCampaign, long sequence) {
+    private static int revision(ProgressEvent event, Update current, boolean ofTheCampaign, long sequence) {
         if (!ofTheCampaign) {
             return Math.toIntExact(sequence);
         }
@@ -210,7 +246,6 @@ public record CampaignFigures(
         if (event instanceof ProgressCorrected e) {
             return e.revision();
         }
-        Update current = updates.get(event.updateId());
         return current == null ? 0 : current.revision();
     }
 
@@ -219,6 +254,9 @@ public record CampaignFigures(
     }
 
     private static final class Builder {
+        private static final Comparator<List<String>> CELL_ORDER = Comparator.<List<String>, String>comparing(
+                key -> key.get(0)).thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2));
+
         private final String id;
         private String office;
         private String title;
@@ -233,7 +271,12 @@ public record CampaignFigures(
         private long version;
         private Instant asOf;
         private long gaps;
-        private final Map<String, Update> updates;
+        private final CampaignFigures read;
+        private Map<List<String>, CellSum> cube;
+        private Map<String, Long> materials;
+        private long counted;
+        private long retracted;
+        private final Map<String, Update> journal;
 
         Builder(CampaignFigures f) {
             id = f.id;
@@ -250,7 +293,10 @@ public record CampaignFigures(
             version = f.version;
             asOf = f.asOf;
             gaps = f.gaps;
-            updates = new TreeMap<>(f.updates);
+            read = f;
+            counted = f.updatesCounted;
+            retracted = f.updatesRetracted;
+            journal = new TreeMap<>(f.journal);
         }
 
         void details(String title, List<String> themes, List<String> channels, List<String> partners,
@@ -267,63 +313,101 @@ public record CampaignFigures(
         // A report or a correction carries the update's full figures; only a newer revision replaces them,
         // so an old version 1 correction arriving late (or a report after its correction) changes nothing.
         // A version 2 one never gets here: it is a duplicate of its update's newer revision.
-        void report(String updateId, int revision, LocalDate reportedOn, Place place, String channel,
-                Map<String, Long> materials, List<AudienceReach> reach) {
-            Update current = updates.get(updateId);
+        void report(Update current, String updateId, int revision, LocalDate reportedOn, Place place,
+                String channel, Map<String, Long> materials, List<AudienceReach> reach) {
             if (current != null && current.revision() >= revision) {
                 return;
             }
-            boolean retracted = current != null && current.retracted();
-            updates.put(updateId, new Update(updateId, revision, reportedOn.toString(), place.name(),
-                    place.adminArea(), channel, materials, reach.stream().map(Reach::of).toList(), retracted));
+            change(current, new Update(Update.key(id, updateId), updateId, id, revision, changes(current),
+                    reportedOn.toString(), place.name(), place.adminArea(), channel, materials,
+                    reach.stream().map(Reach::of).toList(), current != null && current.retracted()));
         }
 
         // A retraction of an update not seen (its report was dead-lettered, or is still on its way) is kept,
         // so a later correction of that update stays out of the totals too.
-        void retract(String updateId, int revision) {
-            Update current = updates.get(updateId);
-            updates.put(updateId, current == null
-                    ? new Update(updateId, revision, null, null, null, null, Map.of(), List.of(), true)
-                    : new Update(current.updateId(), revision, current.reportedOn(), current.place(),
-                            current.adminArea(), current.channel(), current.materials(), current.reach(), true));
+        void retract(Update current, String updateId, int revision) {
+            change(current, current == null
+                    ? new Update(Update.key(id, updateId), updateId, id, revision, 1, null, null, null, null, Map.of(),
+                            List.of(), true)
+                    : new Update(current.id(), updateId, id, revision, changes(current), current.reportedOn(),
+                            current.place(), current.adminArea(), current.channel(), current.materials(),
+                            current.reach(), true));
+        }
+
+        private static long changes(Update current) {
+            return current == null ? 1 : current.version() + 1;
+        }
+
+        // Takes the update's previous figures out of the sums and puts its new ones in.
+        private void change(Update before, Update after) {
+            if (cube == null) {
+                cube = new TreeMap<>(CELL_ORDER);
+                read.cells.forEach(cell -> cube.put(List.of(cell.month(), cell.audience(), cell.channel()),
+                        new CellSum(cell)));
+                materials = new TreeMap<>(read.materials);
+            }
+            if (before != null) {
+                add(before, -1);
+                retracted -= before.retracted() ? 1 : 0;
+            }
+            add(after, 1);
+            retracted += after.retracted() ? 1 : 0;
+            journal.put(after.updateId(), after);
+        }
+
+        private void add(Update update, int sign) {
+            if (!update.counted()) {
+                return;
+            }
+            counted += sign;
+            Counts.addAll(materials, update.materials(), sign);
+            for (Reach reach : update.reach()) {
+                List<String> key = List.of(update.month(), reach.audience(), update.channel());
+                CellSum sum = cube.computeIfAbsent(key, k -> new CellSum());
+                sum.add(reach, sign);
+                if (sum.reaches == 0) {
+                    cube.remove(key);
+                }
+            }
         }
 
         CampaignFigures build() {
-            Map<String, Long> materials = new TreeMap<>();
-            Map<List<String>, CellSum> cube = new LinkedHashMap<>();
-            long counted = 0;
-            long retracted = 0;
-            for (Update update : updates.values()) {
-                if (update.retracted()) {
-                    retracted++;
-                    continue;
-                }
-                counted++;
-                Counts.addAll(materials, update.materials());
-                for (Reach reach : update.reach()) {
-                    cube.computeIfAbsent(List.of(update.month(), reach.audience(), update.channel()),
-                            key -> new CellSum()).add(reach);
-                }
+            if (cube == null) {
+                return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate,
+                        endDate, sequence, version, asOf, gaps, read.cells, read.materials, counted, retracted,
+                        journal);
             }
             List<Cell> cells = new ArrayList<>();
             cube.forEach((key, sum) -> cells.add(new Cell(key.get(0), key.get(1), key.get(2), sum.people, sum.bySex,
-                    sum.byAgeGroup)));
-            cells.sort(Comparator.comparing(Cell::month).thenComparing(Cell::audience).thenComparing(Cell::channel));
+                    sum.byAgeGroup, sum.reaches)));
             return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate,
-                    endDate, sequence, version, asOf, gaps, updates, cells, materials, counted, retracted);
+                    endDate, sequence, version, asOf, gaps, cells, materials, counted, retracted, journal);
         }
     }
 
     private static final class CellSum {
         long people;
-        final Map<String, Long> bySex = new TreeMap<>();
-        final Map<String, Long> byAgeGroup = new TreeMap<>();
+        long reaches;
+        final Map<String, Long> bySex;
+        final Map<String, Long> byAgeGroup;
 
-        void add(Reach reach) {
-            people = Math.addExact(people, reach.people());
-            Counts.addAll(bySex, reach.bySex());
-            Counts.addAll(byAgeGroup, reach.byAgeGroup());
+        CellSum() {
+            bySex = new TreeMap<>();
+            byAgeGroup = new TreeMap<>();
+        }
+
+        CellSum(Cell cell) {
+            people = cell.people();
+            reaches = cell.reaches();
+            bySex = new TreeMap<>(cell.bySex());
+            byAgeGroup = new TreeMap<>(cell.byAgeGroup());
+        }
+
+        void add(Reach reach, int sign) {
+            people = Math.addExact(people, sign * reach.people());
+            reaches += sign;
+            Counts.addAll(bySex, reach.bySex(), sign);
+            Counts.addAll(byAgeGroup, reach.byAgeGroup(), sign);
         }
     }
-
 }

@@ -19,6 +19,19 @@ public final class Counts {
         }
     }
 
+    /**
+     * Adds ({@code sign} 1) or takes away ({@code sign} -1) every count of {@code from}. A key whose count
+     * becomes 0 goes, so that a sum kept by adding and taking away equals one folded afresh, which never keeps
+     * a zero either.
+     */
+    public static void addAll(Map<String, Long> into, Map<String, Long> from, int sign) {
+        from.forEach((key, amount) -> {
+            if (into.merge(key, Math.multiplyExact(sign, amount), Math::addExact) == 0) {
+                into.remove(key);
+            }
+        });
+    }
+
     public static Map<String, Long> sorted(Map<String, Long> counts) {
         return counts == null ? new TreeMap<>() : new TreeMap<>(counts);
     }

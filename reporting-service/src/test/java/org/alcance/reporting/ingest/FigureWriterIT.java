@@ -79,7 +79,7 @@ class FigureWriterIT {
                 figures -> reported(figures, "u2"));
 
         CampaignFigures stored = writer.read(collection, CampaignFigures.class, List.of(id)).get(id);
-        assertThat(stored.updates()).containsOnlyKeys("u1", "u2");
+        assertThat(stored.journal()).containsOnlyKeys("u1", "u2");
         assertThat(stored.version()).isEqualTo(3);
     }
 
@@ -99,7 +99,7 @@ class FigureWriterIT {
         });
 
         assertThat(reads).hasValue(2);
-        assertThat(writer.read(collection, CampaignFigures.class, List.of(id)).get(id).updates())
+        assertThat(writer.read(collection, CampaignFigures.class, List.of(id)).get(id).journal())
                 .containsOnlyKeys("u1", "u2");
     }
 
@@ -118,22 +118,23 @@ class FigureWriterIT {
                 read)))).isEmpty();
         assertThat(writer.write(collection, CampaignFigures.class, List.of(new Write<>(reported(read, "u2").figures(),
                 read)))).as("the document has a version now").containsExactly(id);
-        assertThat(writer.read(collection, CampaignFigures.class, List.of(id)).get(id).updates())
+        assertThat(writer.read(collection, CampaignFigures.class, List.of(id)).get(id).journal())
                 .containsOnlyKeys("u1");
     }
 
     private static CampaignFigures created(String id, Instant time) {
-        return CampaignFigures.empty(id).apply(Events.created(id, "GT"), id, 1, time).figures();
+        return CampaignFigures.empty(id).apply(Events.created(id, "GT"), id, 1, time, Map.of()).figures();
     }
 
     private static CampaignFigures launched(CampaignFigures figures, Instant time) {
-        return figures.apply(Events.launched(figures.id(), "GT"), figures.id(), figures.sequence() + 1, time)
+        return figures.apply(Events.launched(figures.id(), "GT"), figures.id(), figures.sequence() + 1, time,
+                Map.of())
                 .figures();
     }
 
     // A version 2 report: numbered as its update's first revision, it leaves the campaign's sequence alone.
     private static Step<CampaignFigures> reported(CampaignFigures figures, String update) {
         return figures.apply(Events.reported(figures.id(), "GT", update, "2002-06-15", "poster", 100, 0), update, 1,
-                THEIRS);
+                THEIRS, Map.of());
     }
 }

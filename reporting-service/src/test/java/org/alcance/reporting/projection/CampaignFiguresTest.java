@@ -24,6 +24,7 @@ import org.alcance.events.campaign.CampaignEvent;
 import org.alcance.events.campaign.ProgressCorrected;
 import org.alcance.events.campaign.ProgressEvent;
 import org.alcance.reporting.projection.CampaignFigures.Cell;
+import org.alcance.reporting.projection.CampaignFigures.Update;
 import org.junit.jupiter.api.Test;
 
 class CampaignFiguresTest {
@@ -56,7 +57,7 @@ class CampaignFiguresTest {
     private static CampaignFigures applyAll(List<CampaignEvent> events) {
         CampaignFigures figures = CampaignFigures.empty(ID);
         for (int i = 0; i < events.size(); i++) {
-            figures = figures.apply(events.get(i), ID, i + 1, time(i + 1)).figures();
+            figures = figures.apply(events.get(i), ID, i + 1, time(i + 1), Map.of()).figures();
         }
         return figures;
     }
@@ -75,11 +76,11 @@ class CampaignFiguresTest {
         assertThat(figures.updatesRetracted()).isEqualTo(1);
         assertThat(figures.materials()).isEqualTo(Map.of("posters", 100L + 0L + 500L));
         assertThat(figures.cells()).containsExactly(
-                new Cell("2002-06", "children", "poster", 1_000, Map.of(), Map.of()),
-                new Cell("2002-06", "children", "workshop", 0, Map.of(), Map.of()),
+                new Cell("2002-06", "children", "poster", 1_000, Map.of(), Map.of(), 1),
+                new Cell("2002-06", "children", "workshop", 0, Map.of(), Map.of(), 1),
                 new Cell("2002-06", "teachers", "workshop", 40, Map.of("FEMALE", 20L, "MALE", 20L),
-                        Map.of("AGE_25_34", 40L)),
-                new Cell("2002-07", "children", "radio", 5_000, Map.of(), Map.of()));
+                        Map.of("AGE_25_34", 40L), 1),
+                new Cell("2002-07", "children", "radio", 5_000, Map.of(), Map.of(), 1));
     }
 
     @Test
@@ -89,12 +90,12 @@ class CampaignFiguresTest {
         long duplicates = 0;
         for (int i = 0; i < events.size(); i++) {
             for (int copy = 0; copy < 2; copy++) {
-                Step<CampaignFigures> step = figures.apply(events.get(i), ID, i + 1, time(i + 1));
+                Step<CampaignFigures> step = figures.apply(events.get(i), ID, i + 1, time(i + 1), Map.of());
                 duplicates += step.changed() ? 0 : 1;
                 figures = step.figures();
             }
             if (i >= 3) { // an old record redelivered after a rebalance
-                Step<CampaignFigures> late = figures.apply(events.get(i - 3), ID, i - 2, time(i - 2));
+                Step<CampaignFigures> late = figures.apply(events.get(i - 3), ID, i - 2, time(i - 2), Map.of());
                 assertThat(late.kind()).isEqualTo(Step.Kind.DUPLICATE);
                 assertThat(late.figures()).isSameAs(figures);
                 duplicates++;
@@ -120,7 +121,7 @@ class CampaignFiguresTest {
             }
             CampaignFigures figures = CampaignFigures.empty(ID);
             for (int i : deliveries) {
-                figures = figures.apply(events.get(i), ID, i + 1, time(i + 1)).figures();
+                figures = figures.apply(events.get(i), ID, i + 1, time(i + 1), Map.of()).figures();
             }
             assertThat(figures).as("round %d", round).isEqualTo(clean);
         }
@@ -133,7 +134,7 @@ class CampaignFiguresTest {
                 corrected(ID, "GT", "u1", 3, "2002-06-15", "poster", 900, 0),
                 corrected(ID, "GT", "u1", 2, "2002-06-15", "poster", 1_100, 0)));
 
-        assertThat(figures.updates().get("u1").revision()).isEqualTo(3);
+        assertThat(figures.journal().get("u1").revision()).isEqualTo(3);
         assertThat(figures.cells()).singleElement().extracting(Cell::people).isEqualTo(900L);
         assertThat(figures.sequence()).isEqualTo(4);
     }
@@ -144,7 +145,8 @@ class CampaignFiguresTest {
                 reported(ID, "GT", "u1", "2002-06-30", "poster", 1_200, 0),
                 corrected(ID, "GT", "u1", 2, "2002-07-01", "radio", 1_200, 0)));
 
-        assertThat(figures.cells()).containsExactly(new Cell("2002-07", "children", "radio", 1_200, Map.of(), Map.of()));
+        assertThat(figures.cells())
+                .containsExactly(new Cell("2002-07", "children", "radio", 1_200, Map.of(), Map.of(), 1));
     }
 
     @Test
@@ -155,20 +157,22 @@ class CampaignFiguresTest {
                 retracted(ID, "GT", "u1"),
                 corrected(ID, "GT", "u1", 2, "2002-06-15", "poster", 5_000, 0)));
 
-        assertThat(figures.updates().get("u1").retracted()).isTrue();
-        assertThat(figures.updates().get("u1").revision()).isEqualTo(2);
+        assertThat(figures.journal().get("u1").retracted()).isTrue();
+        assertThat(figures.journal().get("u1").revision()).isEqualTo(2);
         assertThat(figures.updatesCounted()).isEqualTo(1);
         assertThat(figures.updatesRetracted()).isEqualTo(1);
-        assertThat(figures.cells()).containsExactly(new Cell("2002-06", "children", "poster", 100, Map.of(), Map.of()));
+        assertThat(figures.cells())
+                .containsExactly(new Cell("2002-06", "children", "poster", 100, Map.of(), Map.of(), 1));
         assertThat(figures.materials()).isEqualTo(Map.of("posters", 10L));
     }
 
     @Test
     void shouldApplyAnEventAfterAGapAndReportHowManyAreMissing() {
-        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(1)).figures();
+        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(1), Map.of())
+                .figures();
 
         Step<CampaignFigures> step = figures.apply(reported(ID, "GT", "u1", "2002-06-15", "poster", 700, 0), ID,
-                4, time(4));
+                4, time(4), Map.of());
 
         assertThat(step.kind()).isEqualTo(Step.Kind.APPLIED_AFTER_GAP);
         assertThat(step.missing()).isEqualTo(2);
@@ -176,14 +180,14 @@ class CampaignFiguresTest {
         assertThat(step.figures().gaps()).isEqualTo(1);
         assertThat(step.figures().cells()).extracting(Cell::people).containsExactly(700L);
         // the missing events, if they come later, are behind the sequence: duplicates, not double counts
-        assertThat(step.figures().apply(reported(ID, "GT", "u0", "2002-06-14", "poster", 9, 0), ID, 2, time(2))
-                .kind()).isEqualTo(Step.Kind.DUPLICATE);
+        assertThat(step.figures().apply(reported(ID, "GT", "u0", "2002-06-14", "poster", 9, 0), ID, 2, time(2),
+                Map.of()).kind()).isEqualTo(Step.Kind.DUPLICATE);
     }
 
     @Test
     void shouldKeepTheNewestEventTimeAsAsOfEvenIfAClockWentBackwards() {
-        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(5)).figures()
-                .apply(launched(ID, "GT"), ID, 2, time(3)).figures();
+        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(5), Map.of()).figures()
+                .apply(launched(ID, "GT"), ID, 2, time(3), Map.of()).figures();
 
         assertThat(figures.asOf()).isEqualTo(time(5));
         assertThat(figures.status()).isEqualTo("ACTIVE");
@@ -191,11 +195,12 @@ class CampaignFiguresTest {
 
     @Test
     void shouldRefuseAnEventThatNamesAnotherOfficeForTheCampaign() {
-        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(1)).figures();
+        CampaignFigures figures = CampaignFigures.empty(ID).apply(created(ID, "GT"), ID, 1, time(1), Map.of())
+                .figures();
 
-        assertThatThrownBy(() -> figures.apply(launched(ID, "HN"), ID, 2, time(2)))
+        assertThatThrownBy(() -> figures.apply(launched(ID, "HN"), ID, 2, time(2), Map.of()))
                 .isInstanceOf(ProjectionException.class).hasMessageContaining("HN");
-        assertThatThrownBy(() -> figures.apply(launched("campaign-2", "GT"), "campaign-2", 2, time(2)))
+        assertThatThrownBy(() -> figures.apply(launched("campaign-2", "GT"), "campaign-2", 2, time(2), Map.of()))
                 .isInstanceOf(ProjectionException.class);
     }
 
@@ -213,7 +218,11 @@ class CampaignFiguresTest {
     private record Delivery(CampaignEvent event, String subject, long sequence, Instant time) {
 
         Step<CampaignFigures> to(CampaignFigures figures) {
-            return figures.apply(event, subject, sequence, time);
+            return to(figures, Map.of());
+        }
+
+        Step<CampaignFigures> to(CampaignFigures figures, Map<String, Update> stored) {
+            return figures.apply(event, subject, sequence, time, stored);
         }
     }
 
@@ -286,7 +295,7 @@ class CampaignFiguresTest {
         assertThat(v2.sequence()).as("the campaign's own events only").isEqualTo(4);
         assertThat(v2.version()).isEqualTo(v1.version()).isEqualTo(10);
         assertThat(v2.gaps()).isZero();
-        assertThat(v2.updates().get("u3").revision()).as("the retraction's revision").isEqualTo(2);
+        assertThat(v2.journal().get("u3").revision()).as("the retraction's revision").isEqualTo(2);
     }
 
     @Test
@@ -335,7 +344,7 @@ class CampaignFiguresTest {
 
         assertThat(late.kind()).isEqualTo(Step.Kind.DUPLICATE);
         assertThat(late.figures()).isSameAs(figures);
-        assertThat(figures.updates().get("u1").revision()).isEqualTo(3);
+        assertThat(figures.journal().get("u1").revision()).isEqualTo(3);
         assertThat(figures.cells()).singleElement().extracting(Cell::people).isEqualTo(900L);
     }
 
@@ -351,11 +360,12 @@ class CampaignFiguresTest {
 
         assertThat(late.kind()).isEqualTo(Step.Kind.DUPLICATE);
         assertThat(late.figures()).isSameAs(figures);
-        assertThat(figures.updates().get("u1").retracted()).isTrue();
-        assertThat(figures.updates().get("u1").revision()).isEqualTo(3);
+        assertThat(figures.journal().get("u1").retracted()).isTrue();
+        assertThat(figures.journal().get("u1").revision()).isEqualTo(3);
         assertThat(figures.updatesCounted()).isEqualTo(1);
         assertThat(figures.updatesRetracted()).isEqualTo(1);
-        assertThat(figures.cells()).containsExactly(new Cell("2002-06", "children", "poster", 100, Map.of(), Map.of()));
+        assertThat(figures.cells())
+                .containsExactly(new Cell("2002-06", "children", "poster", 100, Map.of(), Map.of(), 1));
     }
 
     @Test
@@ -447,14 +457,61 @@ class CampaignFiguresTest {
                 .to(figures)).isInstanceOf(ProjectionException.class).hasMessageContaining("HN");
         assertThatThrownBy(() -> ofTheUpdate(reported("campaign-2", "GT", "u1", "2002-06-15", "poster", 10, 0), 1)
                 .to(figures)).isInstanceOf(ProjectionException.class).hasMessageContaining("campaign-2");
-        assertThatThrownBy(() -> figures.apply(launched(ID, "GT"), "u1", 1, time(2)))
+        assertThatThrownBy(() -> figures.apply(launched(ID, "GT"), "u1", 1, time(2), Map.of()))
                 .isInstanceOf(ProjectionException.class).hasMessageContaining("u1");
         assertThatThrownBy(() -> figures.apply(reported(ID, "GT", "u1", "2002-06-15", "poster", 10, 0), "u2", 1,
-                time(2))).isInstanceOf(ProjectionException.class);
+                time(2), Map.of())).isInstanceOf(ProjectionException.class);
         // an update that came first gave the document its office: a campaign of another one contradicts it
         CampaignFigures early = ofTheUpdate(reported(ID, "GT", "u1", "2002-06-15", "poster", 10, 0), 1)
                 .to(CampaignFigures.empty(ID)).figures();
         assertThatThrownBy(() -> ofTheCampaign(created(ID, "HN"), 1).to(early))
                 .isInstanceOf(ProjectionException.class).hasMessageContaining("HN");
+    }
+
+    /**
+     * Delivers events as the consumers do: each poll's changes are settled at random (the journal's updates
+     * stored as documents of their own, the journal emptied) or not (a crash between the two writes), and any
+     * event already delivered may come again.
+     */
+    @Test
+    void shouldGiveTheSameFiguresWhetherAnUpdateIsReadFromTheJournalOrFromItsOwnDocument() {
+        List<Delivery> deliveries = version2(history());
+        CampaignFigures unsettled = deliverAll(deliveries);
+        Random random = new Random(2002);
+        for (int round = 0; round < 50; round++) {
+            Map<String, Update> stored = new HashMap<>();
+            CampaignFigures figures = CampaignFigures.empty(ID);
+            for (int i = 0; i < deliveries.size(); i++) {
+                figures = deliveries.get(i).to(figures, stored).figures();
+                if (random.nextBoolean()) {
+                    figures.journal().values().forEach(update -> stored.put(update.id(), update));
+                    figures = figures.withoutJournal();
+                }
+                Delivery again = deliveries.get(random.nextInt(i + 1));
+                assertThat(again.to(figures, stored).kind()).as("round %d, %s", round, again)
+                        .isEqualTo(Step.Kind.DUPLICATE);
+            }
+            assertThat(figures.withoutJournal()).as("round %d", round).isEqualTo(unsettled.withoutJournal());
+            Map<String, Update> updates = new HashMap<>();
+            stored.values().forEach(update -> updates.put(update.updateId(), update));
+            updates.putAll(figures.journal());
+            assertThat(updates).as("round %d", round).isEqualTo(unsettled.journal());
+        }
+    }
+
+    @Test
+    void shouldTakeAnUpdatesJournalEntryOverAnOlderStoredCopy() {
+        CampaignFigures reported = ofTheUpdate(reported(ID, "GT", "u1", "2002-06-15", "poster", 1_200, 0), 1)
+                .to(ofTheCampaign(created(ID, "GT"), 1).to(CampaignFigures.empty(ID)).figures()).figures();
+        Update u1 = reported.journal().get("u1");
+        Map<String, Update> stored = Map.of(u1.id(), u1);
+        CampaignFigures corrected = ofTheUpdate(corrected(ID, "GT", "u1", 2, "2002-06-15", "poster", 900, 0), 2)
+                .to(reported.withoutJournal(), stored).figures();
+
+        assertThat(corrected.current("u1", stored).revision()).isEqualTo(2);
+        assertThat(corrected.current("u1", stored).version()).isEqualTo(2);
+        assertThat(corrected.cells()).singleElement().extracting(Cell::people).isEqualTo(900L);
+        assertThat(ofTheUpdate(corrected(ID, "GT", "u1", 2, "2002-06-15", "poster", 900, 0), 2)
+                .to(corrected, stored).kind()).as("the journal knows revision 2").isEqualTo(Step.Kind.DUPLICATE);
     }
 }
