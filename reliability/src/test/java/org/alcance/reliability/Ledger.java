@@ -154,9 +154,9 @@ final class Ledger {
      * Reporting's figures now: HQ's overview, but only if every campaign and course also shows exactly what
      * was booked for it (else null), so that a loss in one place cannot hide behind a double count in another.
      */
-    Figures shownIfExact() {
+    Figures shownIfExact(String reporting) {
         String hq = pipeline.hq();
-        String figures = pipeline.reporting.url() + "/api/figures/";
+        String figures = reporting + "/api/figures/";
         for (Map.Entry<String, AtomicLong> campaign : reachedByCampaign.entrySet()) {
             Http.Response response = pipeline.http.get(figures + "campaigns/" + campaign.getKey(), hq);
             if (response.status() != 200 || response.json().path("reached").asLong() != campaign.getValue().get()
@@ -170,12 +170,16 @@ final class Ledger {
                 return null;
             }
         }
-        return shown();
+        return shown(reporting);
     }
 
     /** HQ's overview as it is, exact or not. */
     Figures shown() {
-        JsonNode overview = pipeline.http.get(pipeline.reporting.url() + "/api/figures/overview", pipeline.hq()).json();
+        return shown(pipeline.reporting.url());
+    }
+
+    private Figures shown(String reporting) {
+        JsonNode overview = pipeline.http.get(reporting + "/api/figures/overview", pipeline.hq()).json();
         return new Figures(overview.path("campaigns").path("updatesCounted").asLong(),
                 overview.path("reach").path("total").asLong(),
                 overview.path("participants").path("attendedSessions").asLong());
@@ -199,15 +203,20 @@ final class Ledger {
 
     /** Waits, at most {@code timeout}, until reporting shows exactly the booked figures everywhere. */
     Settled settle(Duration timeout) throws InterruptedException {
+        return settle(pipeline.reporting.url(), timeout);
+    }
+
+    /** {@link #settle(Duration)} as one replica of reporting-service, at {@code reporting}, shows the figures. */
+    Settled settle(String reporting, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         Figures expected = expected();
         while (System.nanoTime() - start < timeout.toNanos()) {
-            Figures shown = shownIfExact();
+            Figures shown = shownIfExact(reporting);
             if (expected.equals(shown)) {
                 return new Settled(expected, shown, Duration.ofNanos(System.nanoTime() - start));
             }
             Thread.sleep(250);
         }
-        return new Settled(expected, shown(), null);
+        return new Settled(expected, shown(reporting), null);
     }
 }

@@ -31,9 +31,10 @@ import reactor.core.scheduler.Schedulers;
  * campaign's journal of updates, a course's participants), so that an overview is a fold over campaigns and
  * courses whose cost does not grow with the number of events. They are copies of the per-aggregate documents, not
  * counters of their own, so they cannot drift from what MongoDB holds: loaded once per generation, then every
- * document this replica's consumers write replaces its copy (the higher version wins: it grows with every
- * change, which the sequence does not for a campaign's progress updates). While some partition is consumed by
- * another replica, a reload every {@code resync} brings in what that replica applied.
+ * document this replica's consumers write, or another replica's change feed names, replaces its copy (the higher
+ * version wins: it grows with every change, which the sequence does not for a campaign's progress updates).
+ * While some partition is consumed by another replica, a reload every {@code resync} also brings in what the
+ * feed may have missed (this replica was starting, or the broker refused a record).
  */
 @Component
 class FigureCache implements AppliedFigures, DisposableBean {

@@ -44,6 +44,7 @@ class EventApplier {
     private final EventCodec codec;
     private final FigureWriter writer;
     private final UpdateDocuments updates;
+    private final ReplicaChanges replicas;
     private final Generations generations;
     private final FigureChanges changes;
     private final MeterRegistry meters;
@@ -53,7 +54,8 @@ class EventApplier {
     private final Kind<CourseFigures> courses;
 
     EventApplier(EventCodec codec, FigureWriter writer, UpdateDocuments updates, Generations generations,
-            FigureChanges changes, MeterRegistry meters) {
+            FigureChanges changes, ReplicaChanges replicas, MeterRegistry meters) {
+        this.replicas = replicas;
         this.codec = codec;
         this.writer = writer;
         this.updates = updates;
@@ -215,9 +217,11 @@ class EventApplier {
         }
         meters.counter("alcance.reporting.events.applied", "type", cloudEvent.type()).increment();
         if (generation == generations.active()) {
-            changes.publish(new FigureChanges.Change(event.kind().aggregate(), event.aggregateId(),
+            FigureChanges.Change change = new FigureChanges.Change(event.kind().aggregate(), event.aggregateId(),
                     event.event().office(), cloudEvent.type(), cloudEvent.subject(), cloudEvent.sequence(),
-                    step.figures().version(), step.figures().asOf()));
+                    step.figures().version(), step.figures().asOf());
+            changes.publish(change);
+            replicas.send(generation, change);
         }
     }
 
