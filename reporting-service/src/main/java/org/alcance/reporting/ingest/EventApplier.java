@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
@@ -44,9 +44,9 @@ class EventApplier {
     private final EventCodec codec;
     private final FigureWriter writer;
     private final UpdateDocuments updates;
-    private final ReplicaChanges replicas;
     private final Generations generations;
     private final FigureChanges changes;
+    private final ReplicaChanges replicas;
     private final MeterRegistry meters;
     private final Counter duplicates;
     private final Counter gaps;
@@ -55,12 +55,12 @@ class EventApplier {
 
     EventApplier(EventCodec codec, FigureWriter writer, UpdateDocuments updates, Generations generations,
             FigureChanges changes, ReplicaChanges replicas, MeterRegistry meters) {
-        this.replicas = replicas;
         this.codec = codec;
         this.writer = writer;
         this.updates = updates;
         this.generations = generations;
         this.changes = changes;
+        this.replicas = replicas;
         this.meters = meters;
         this.duplicates = Counter.builder("alcance.reporting.events.duplicates")
                 .description("Events skipped because their sequence was already applied").register(meters);
