@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.h2.mvstore.MVStore;
 
 /**
  * An in-process MongoDB wire-protocol server: in memory, or file-backed so that data survives a
@@ -30,13 +29,6 @@ import org.h2.mvstore.MVStore;
  * ({@link EqualityIndex}).
  */
 public final class MongoWireServer implements AutoCloseable {
-
-    /**
-     * The file store's page cache. H2's default of 16 MB holds a few thousand progress updates: past that, a
-     * profile of the store under steady writes spent a third of its time reading pages back from the file and
-     * decoding their keys again for every index lookup.
-     */
-    private static final int CACHE_MB = 128;
 
     private final Supplier<MongoBackend> backends;
     private final int port;
@@ -75,8 +67,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MongoWireServer(() -> new H2Backend(new MVStore.Builder().fileName(file.toString())
-                .cacheSize(CACHE_MB).open()) {
+        return new MongoWireServer(() -> new H2Backend(file.toString()) {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return answerWithCopies(this, database, command, query,
