@@ -69,6 +69,11 @@ class FiguresIT {
                 .jsonPath("$.reach.total").isEqualTo(1_200)
                 .jsonPath("$.reach.byOffice.HN").doesNotExist()
                 .jsonPath("$.courses.total").isEqualTo(0);
+        get("/api/figures/overview?theme=" + theme + "&from=2002-06&to=2002-06", ISSUER.office("GT")).expectStatus()
+                .isOk().expectBody().jsonPath("$.reach.total").isEqualTo(1_200)
+                .jsonPath("$.reach.byOffice.HN").doesNotExist();
+        get("/api/figures/overview?theme=" + theme + "&from=2002-06-16", ISSUER.hq()).expectStatus().isOk()
+                .expectBody().jsonPath("$.reach.total").isEqualTo(0);
         get("/api/figures/overview?theme=" + theme, ISSUER.hq()).expectStatus().isOk().expectBody()
                 .jsonPath("$.reach.total").isEqualTo(1_650)
                 .jsonPath("$.reach.byOffice.HN").isEqualTo(450)

@@ -93,10 +93,10 @@ class UpdateDocuments {
         }
     }
 
-    // What a period's figures read the updates of a campaign by.
+    // What a period's figures read the updates by: the day they were reported for.
     private void index(long generation, String collection) {
         if (!indexed.contains(generation)) {
-            mongo.indexOps(collection).createIndex(new Index("campaignId", Sort.Direction.ASC)).block(TIMEOUT);
+            mongo.indexOps(collection).createIndex(new Index("reportedOn", Sort.Direction.ASC)).block(TIMEOUT);
             indexed.add(generation);
         }
     }

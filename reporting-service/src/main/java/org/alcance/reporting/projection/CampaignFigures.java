@@ -97,9 +97,10 @@ public record CampaignFigures(
      * {@code version} counts the changes applied to the update (a version 1 retraction keeps the revision), so a
      * stored copy is replaced only by a newer one. A retracted update counts nowhere; one retracted before its
      * report arrived has no figures ({@code reportedOn} is null). {@code id} is the document's: the campaign's id
-     * and the update's, as two campaigns' updates may have the same id.
+     * and the update's, as two campaigns' updates may have the same id. {@code office} is its campaign's, which
+     * never changes, so that a period's figures find an office's updates without naming each campaign.
      */
-    public record Update(String id, String updateId, String campaignId, int revision, long version,
+    public record Update(String id, String updateId, String campaignId, String office, int revision, long version,
                          String reportedOn, String place, String adminArea, String channel,
                          Map<String, Long> materials, List<Reach> reach, boolean retracted) {
 
@@ -318,7 +319,7 @@ public record CampaignFigures(
             if (current != null && current.revision() >= revision) {
                 return;
             }
-            change(current, new Update(Update.key(id, updateId), updateId, id, revision, changes(current),
+            change(current, new Update(Update.key(id, updateId), updateId, id, office, revision, changes(current),
                     reportedOn.toString(), place.name(), place.adminArea(), channel, materials,
                     reach.stream().map(Reach::of).toList(), current != null && current.retracted()));
         }
@@ -327,9 +328,9 @@ public record CampaignFigures(
         // so a later correction of that update stays out of the totals too.
         void retract(Update current, String updateId, int revision) {
             change(current, current == null
-                    ? new Update(Update.key(id, updateId), updateId, id, revision, 1, null, null, null, null, Map.of(),
-                            List.of(), true)
-                    : new Update(current.id(), updateId, id, revision, changes(current), current.reportedOn(),
+                    ? new Update(Update.key(id, updateId), updateId, id, office, revision, 1, null, null, null, null,
+                            Map.of(), List.of(), true)
+                    : new Update(current.id(), updateId, id, office, revision, changes(current), current.reportedOn(),
                             current.place(), current.adminArea(), current.channel(), current.materials(),
                             current.reach(), true));
         }
