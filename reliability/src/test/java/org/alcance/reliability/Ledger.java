@@ -154,9 +154,9 @@ final class Ledger {
      * Reporting's figures now: HQ's overview, but only if every campaign and course also shows exactly what
      * was booked for it (else null), so that a loss in one place cannot hide behind a double count in another.
      */
-    Figures shownIfExact(String reporting) {
+    Figures shownIfExact() {
         String hq = pipeline.hq();
-        String figures = reporting + "/api/figures/";
+        String figures = pipeline.reporting.url() + "/api/figures/";
         for (Map.Entry<String, AtomicLong> campaign : reachedByCampaign.entrySet()) {
             Http.Response response = pipeline.http.get(figures + "campaigns/" + campaign.getKey(), hq);
             if (response.status() != 200 || response.json().path("reached").asLong() != campaign.getValue().get()
@@ -170,16 +170,12 @@ final class Ledger {
                 return null;
             }
         }
-        return shown(reporting);
+        return shown();
     }
 
     /** HQ's overview as it is, exact or not. */
     Figures shown() {
-        return shown(pipeline.reporting.url());
-    }
-
-    private Figures shown(String reporting) {
-        JsonNode overview = pipeline.http.get(reporting + "/api/figures/overview", pipeline.hq()).json();
+        JsonNode overview = pipeline.http.get(pipeline.reporting.url() + "/api/figures/overview", pipeline.hq()).json();
         return new Figures(overview.path("campaigns").path("updatesCounted").asLong(),
                 overview.path("reach").path("total").asLong(),
                 overview.path("participants").path("attendedSessions").asLong());
@@ -203,20 +199,15 @@ final class Ledger {
 
     /** Waits, at most {@code timeout}, until reporting shows exactly the booked figures everywhere. */
     Settled settle(Duration timeout) throws InterruptedException {
-        return settle(pipeline.reporting.url(), timeout);
-    }
-
-    /** {@link #settle(Duration)} as one replica of reporting-service, at {@code reporting}, shows the figures. */
-    Settled settle(String reporting, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         Figures expected = expected();
         while (System.nanoTime() - start < timeout.toNanos()) {
-            Figures shown = shownIfExact(reporting);
+            Figures shown = shownIfExact();
             if (expected.equals(shown)) {
                 return new Settled(expected, shown, Duration.ofNanos(System.nanoTime() - start));
             }
             Thread.sleep(250);
         }
-        return new Settled(expected, shown(reporting), null);
+        return new Settled(expected, shown(), null);
     }
 }
