@@ -104,7 +104,9 @@ class ComposeTest {
         String events = "event-contracts/src/main/java/org/alcance/events/Topics.java";
         for (String topic : List.of(Repo.javaConstant(events, "CAMPAIGN_EVENTS"), Repo.javaConstant(events, "TRAINING_EVENTS"),
                 Repo.javaConstant("reporting-service/src/main/java/org/alcance/reporting/ingest/IngestErrors.java",
-                        "DEAD_LETTER_TOPIC"))) {
+                        "DEAD_LETTER_TOPIC"),
+                Repo.javaConstant("reporting-service/src/main/java/org/alcance/reporting/ingest/ReplicaChanges.java",
+                        "TOPIC"))) {
             assertThat(command).contains(topic);
         }
         assertThat(command).contains("--partitions " + Repo.javaIntConstant(events, "DEFAULT_PARTITIONS"));

@@ -21,6 +21,8 @@ class KubernetesTest {
 
     private static final String EVENTS = "event-contracts/src/main/java/org/alcance/events/Topics.java";
     private static final String INGEST_ERRORS = "reporting-service/src/main/java/org/alcance/reporting/ingest/IngestErrors.java";
+    private static final String REPLICA_CHANGES =
+            "reporting-service/src/main/java/org/alcance/reporting/ingest/ReplicaChanges.java";
 
     @Test
     void everyManifestLoadsTypedWithoutUnknownFields() {
@@ -172,7 +174,8 @@ class KubernetesTest {
             topics.add(topic.node().at("/spec/topicName").asText());
         }
         assertThat(topics).containsExactlyInAnyOrder(Repo.javaConstant(EVENTS, "CAMPAIGN_EVENTS"),
-                Repo.javaConstant(EVENTS, "TRAINING_EVENTS"), Repo.javaConstant(INGEST_ERRORS, "DEAD_LETTER_TOPIC"));
+                Repo.javaConstant(EVENTS, "TRAINING_EVENTS"), Repo.javaConstant(INGEST_ERRORS, "DEAD_LETTER_TOPIC"),
+                Repo.javaConstant(REPLICA_CHANGES, "TOPIC"));
         assertThat(Kustomize.find(build, "ConfigMap", "reporting-service", "").node().at("/data/ALCANCE_TOPIC_REPLICAS").asInt())
                 .isEqualTo(Kustomize.ofKind(build, "KafkaTopic").get(0).node().at("/spec/replicas").asInt());
 
