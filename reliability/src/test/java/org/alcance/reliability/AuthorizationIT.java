@@ -52,6 +52,10 @@ class AuthorizationIT {
     static final String OTHER = "AL";
     /** The person enrolled here: like every name the ledger keeps, it must never leave the training service. */
     static final String PERSON = "Lucía Pérez";
+    /** People reached by the fixture's updates, by the matrix's new update and by its bulk upload's one row. */
+    static final long REPORTED = 4;
+    static final long NEW_UPDATE = 7;
+    static final long BULK_ROW = 3;
     /** In place of a status: the request is not sent (see the row). */
     static final int NOT_SENT = 0;
 
@@ -75,7 +79,8 @@ class AuthorizationIT {
     @Test
     void shouldAnswerEveryCallerOfEveryEndpointAsTheTableSaysAndShowNoOfficeAnotherOfficesData() throws Exception {
         Pipeline pipeline = Pipeline.get();
-        makeFixture(pipeline, Ledger.get());
+        Ledger ledger = Ledger.get();
+        makeFixture(pipeline, ledger);
         List<Row> rows = table(pipeline);
         Map<Caller, String> tokens = new HashMap<>();
         for (Caller caller : Caller.values()) {
@@ -108,6 +113,10 @@ class AuthorizationIT {
             }
         }
 
+        // what the matrix's writes as GT changed, booked for the scenarios that compare figures after this one
+        ledger.book(ids.get("campaign"), NEW_UPDATE + BULK_ROW - REPORTED, 1); // two updates, one retracted
+        ledger.bookAttendance(ids.get("course"), 1); // one participant at one session, LATE then PRESENT
+
         Report.check("7. Authorization matrix", String.format(Locale.ROOT,
                 "%d endpoints × %d callers = %d requests (POST /api/admin/replay as admin not sent: it would start a"
                         + " real rebuild), each status as expected; %d answers to field offices checked: none contained"
@@ -137,7 +146,7 @@ class AuthorizationIT {
                 row(campaigns, "POST", "/api/campaigns/{draftCampaign}/launch", null,                                      401, 401, 401, 401, 401, 404, 200, 403, 403),
                 row(campaigns, "POST", "/api/campaigns/{activeCampaign}/complete", null,                                   401, 401, 401, 401, 401, 404, 200, 403, 403),
                 row(campaigns, "POST", "/api/campaigns/{campaignToCancel}/cancel", json(map("reason", "Funding ended")),   401, 401, 401, 401, 401, 404, 200, 403, 403),
-                row(campaigns, "POST", "/api/campaigns/{campaign}/updates", json(Ledger.update(reference, 7)),             401, 401, 401, 401, 401, 404, 201, 403, 403),
+                row(campaigns, "POST", "/api/campaigns/{campaign}/updates", json(Ledger.update(reference, NEW_UPDATE)),    401, 401, 401, 401, 401, 404, 201, 403, 403),
                 row(campaigns, "GET", "/api/campaigns/{campaign}/updates", null,                                           401, 401, 401, 401, 401, 404, 200, 200, 200),
                 row(campaigns, "GET", "/api/campaigns/{campaign}/updates/{update}", null,                                  401, 401, 401, 401, 401, 404, 200, 200, 200),
                 row(campaigns, "POST", "/api/campaigns/{campaign}/updates/{update}/correction",
@@ -145,7 +154,7 @@ class AuthorizationIT {
                 row(campaigns, "POST", "/api/campaigns/{campaign}/updates/{updateToRetract}/retraction",
                         json(map("reason", "Reported twice")),                                                             401, 401, 401, 401, 401, 404, 200, 403, 403),
                 row(campaigns, "POST", "/api/campaigns/{campaign}/updates/bulk",
-                        json(map("rows", List.of(Ledger.update(reference + "-bulk", 3)))),                                 401, 401, 401, 401, 401, 404, 200, 403, 403),
+                        json(map("rows", List.of(Ledger.update(reference + "-bulk", BULK_ROW)))),                          401, 401, 401, 401, 401, 404, 200, 403, 403),
                 row(campaigns, "GET", "/api/me", null,                                                                     401, 401, 401, 401, 401, 200, 200, 200, 200),
                 row(campaigns, "GET", "/actuator/health/readiness", null,                                                  200, 401, 401, 401, 401, 200, 200, 200, 200),
                 row(campaigns, "GET", "/actuator/prometheus", null,                                                        200, 401, 401, 401, 401, 200, 200, 200, 200),
@@ -250,7 +259,7 @@ class AuthorizationIT {
 
     /** Reports an update through the ledger and returns its id, the campaign's newest. */
     private static String reported(Pipeline pipeline, Ledger ledger, String campaign, String office) {
-        ledger.report(campaign, "authorization-" + UUID.randomUUID(), 4);
+        ledger.report(campaign, "authorization-" + UUID.randomUUID(), REPORTED);
         return pipeline.http.get(pipeline.campaigns.url() + "/api/campaigns/" + campaign + "/updates?limit=1",
                 pipeline.office(office)).json().path("items").path(0).path("id").asString();
     }

@@ -85,6 +85,20 @@ final class Ledger {
         updatesByCampaign.get(campaign).incrementAndGet();
     }
 
+    /**
+     * Books what a scenario changed with requests of its own: {@code people} more reached in {@code updates}
+     * more counted updates of the campaign (fewer, if negative, as a retraction leaves).
+     */
+    void book(String campaign, long people, long updates) {
+        reachedByCampaign.get(campaign).addAndGet(people);
+        updatesByCampaign.get(campaign).addAndGet(updates);
+    }
+
+    /** Books {@code marks} more participant-sessions attended of the course, marked by a scenario's own requests. */
+    void bookAttendance(String course, long marks) {
+        attendedByCourse.get(course).addAndGet(marks);
+    }
+
     /** A started course of {@code office} with participants enrolled and sessions planned on past dates. */
     Course startedCourse(String office, int participants, int sessions) {
         String token = pipeline.office(office);
@@ -154,28 +168,62 @@ final class Ledger {
      * Reporting's figures now: HQ's overview, but only if every campaign and course also shows exactly what
      * was booked for it (else null), so that a loss in one place cannot hide behind a double count in another.
      */
-    Figures shownIfExact() {
+    Figures shownIfExact(String reporting) {
+        return differences(reporting, 1).isEmpty() ? shown(reporting) : null;
+    }
+
+    /** What the replica at {@code reporting} shows otherwise than booked, campaign by campaign and course by course. */
+    List<String> differences(String reporting) {
+        List<String> differences = differences(reporting, Integer.MAX_VALUE);
+        Figures expected = expected();
+        Figures shown = shown(reporting);
+        if (!expected.equals(shown)) {
+            differences.add("overview " + shown + ", booked " + expected);
+        }
+        return differences;
+    }
+
+    private List<String> differences(String reporting, int enough) {
         String hq = pipeline.hq();
-        String figures = pipeline.reporting.url() + "/api/figures/";
+        String figures = reporting + "/api/figures/";
+        List<String> differences = new ArrayList<>();
         for (Map.Entry<String, AtomicLong> campaign : reachedByCampaign.entrySet()) {
+            if (differences.size() >= enough) {
+                return differences;
+            }
             Http.Response response = pipeline.http.get(figures + "campaigns/" + campaign.getKey(), hq);
+            long updates = updatesByCampaign.get(campaign.getKey()).get();
             if (response.status() != 200 || response.json().path("reached").asLong() != campaign.getValue().get()
-                    || response.json().path("updatesCounted").asLong() != updatesByCampaign.get(campaign.getKey()).get()) {
-                return null;
+                    || response.json().path("updatesCounted").asLong() != updates) {
+                differences.add(String.format("campaign %s of %s: %d %s, booked %d reached in %d updates",
+                        campaign.getKey(), officeOf.get(campaign.getKey()), response.status(), abridged(response.body()),
+                        campaign.getValue().get(), updates));
             }
         }
         for (Map.Entry<String, AtomicLong> course : attendedByCourse.entrySet()) {
+            if (differences.size() >= enough) {
+                return differences;
+            }
             Http.Response response = pipeline.http.get(figures + "courses/" + course.getKey(), hq);
             if (response.status() != 200 || response.json().path("attendedSessions").asLong() != course.getValue().get()) {
-                return null;
+                differences.add(String.format("course %s: %d %s, booked %d attended", course.getKey(),
+                        response.status(), abridged(response.body()), course.getValue().get()));
             }
         }
-        return shown();
+        return differences;
+    }
+
+    private static String abridged(String body) {
+        return body.length() <= 400 ? body : body.substring(0, 400) + "…";
     }
 
     /** HQ's overview as it is, exact or not. */
     Figures shown() {
-        JsonNode overview = pipeline.http.get(pipeline.reporting.url() + "/api/figures/overview", pipeline.hq()).json();
+        return shown(pipeline.reporting.url());
+    }
+
+    private Figures shown(String reporting) {
+        JsonNode overview = pipeline.http.get(reporting + "/api/figures/overview", pipeline.hq()).json();
         return new Figures(overview.path("campaigns").path("updatesCounted").asLong(),
                 overview.path("reach").path("total").asLong(),
                 overview.path("participants").path("attendedSessions").asLong());
@@ -199,15 +247,20 @@ final class Ledger {
 
     /** Waits, at most {@code timeout}, until reporting shows exactly the booked figures everywhere. */
     Settled settle(Duration timeout) throws InterruptedException {
+        return settle(pipeline.reporting.url(), timeout);
+    }
+
+    /** {@link #settle(Duration)} as one replica of reporting-service, at {@code reporting}, shows the figures. */
+    Settled settle(String reporting, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         Figures expected = expected();
         while (System.nanoTime() - start < timeout.toNanos()) {
-            Figures shown = shownIfExact();
+            Figures shown = shownIfExact(reporting);
             if (expected.equals(shown)) {
                 return new Settled(expected, shown, Duration.ofNanos(System.nanoTime() - start));
             }
             Thread.sleep(250);
         }
-        return new Settled(expected, shown(), null);
+        return new Settled(expected, shown(reporting), null);
     }
 }

@@ -33,13 +33,15 @@ final class Pipeline {
     final ServiceProcess training;
     final ServiceProcess reporting;
     final Http http = new Http();
+    private final Path logs;
+    private final Map<String, String> common;
 
     private Pipeline() throws Exception {
         infrastructure = TestInfrastructure.get();
         issuer = infrastructure.issuer();
         reportingDatabase = infrastructure.newDatabase();
-        Path logs = Files.createDirectories(Path.of("target", "reliability-logs").toAbsolutePath());
-        Map<String, String> common = Map.of(
+        logs = Files.createDirectories(Path.of("target", "reliability-logs").toAbsolutePath());
+        common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
                 "ALCANCE_ISSUER_URI", issuer.uri());
         campaigns = service("campaign-service", logs, common, infrastructure.mongoUri());
@@ -63,6 +65,18 @@ final class Pipeline {
         Map<String, String> environment = new java.util.HashMap<>(common);
         environment.put("MONGODB_URI", mongoUri);
         return ServiceProcess.start(ROOT, name, Ports.free(), environment, logs, ServiceProcess.DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * One more reporting-service on reporting's database, sharing the partitions with the others as a replica of
+     * a deployment does; {@code environment} adds to or overrides what every service gets. Logs under
+     * {@code reliability-logs/<replica>}; the caller stops it.
+     */
+    ServiceProcess reportingReplica(String replica, Map<String, String> environment) throws Exception {
+        Map<String, String> combined = new java.util.HashMap<>(common);
+        combined.putAll(environment);
+        return service("reporting-service", Files.createDirectories(logs.resolve(replica)), combined,
+                reportingDatabase.uri());
     }
 
     static void awaitReady(ServiceProcess service) throws InterruptedException {
