@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.ingest.AppliedFigures;
 import org.alcance.reporting.ingest.FigureChanges;
-import org.alcance.reporting.ingest.IngestContainers;
+import org.alcance.reporting.ingest.EventListeners;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CourseFigures;
 import org.alcance.reporting.projection.Figures;
@@ -45,12 +45,12 @@ class FigureCache implements AppliedFigures, DisposableBean {
 
     private final ReactiveMongoTemplate mongo;
     private final Generations generations;
-    private final IngestContainers ingest;
+    private final EventListeners ingest;
     private final Disposable resyncs;
     private volatile Snapshot serving;
     private volatile Snapshot loading;
 
-    FigureCache(ReactiveMongoTemplate mongo, Generations generations, IngestContainers ingest, FigureChanges changes,
+    FigureCache(ReactiveMongoTemplate mongo, Generations generations, EventListeners ingest, FigureChanges changes,
             @Value("${alcance.reporting.figures.resync:30s}") Duration resync) {
         this.mongo = mongo;
         this.generations = generations;
@@ -97,7 +97,8 @@ class FigureCache implements AppliedFigures, DisposableBean {
                     .thenMany(mongo.find(courses, CourseFigures.class, Generations.courses(generation))
                             .doOnNext(c -> next.put(next.courses, c)))
                     .then(Mono.fromSupplier(() -> serve(next)))
-                    // a failed load is tried again by the next request, not remembered
+                    // a failed load is forgotten, so that the next request or reload starts one afresh
+                    .doOnError(failed -> abandon(next))
                     .cache(loaded -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ZERO, () -> Duration.ZERO);
             loading = next;
         }
@@ -112,6 +113,12 @@ class FigureCache implements AppliedFigures, DisposableBean {
         return loaded;
     }
 
+    private synchronized void abandon(Snapshot failed) {
+        if (loading == failed) {
+            loading = null;
+        }
+    }
+
     // Unless this replica applied every event of the generation since the previous check, reload in the
     // background; the current snapshot serves until the new one is complete. A snapshot loaded after a check
     // that found every partition consumed here needs no reload while that stays so.
@@ -121,7 +128,7 @@ class FigureCache implements AppliedFigures, DisposableBean {
             return;
         }
         try {
-            boolean everyPartition = ingest.consumesEveryPartition(current.generation);
+            boolean everyPartition = ingest.consumesEveryPartition();
             if (!everyPartition || !current.everyPartitionAtLastCheck) {
                 load(current.generation).subscribe(loaded -> loaded.everyPartitionAtLastCheck = everyPartition,
                         failed -> log.warn("Reloading the figures failed, trying again later: {}", failed.toString()));
