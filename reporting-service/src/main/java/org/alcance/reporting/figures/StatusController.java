@@ -1,7 +1,7 @@
 package org.alcance.reporting.figures;
 
 import org.alcance.reporting.generation.Generations;
-import org.alcance.reporting.ingest.IngestContainers;
+import org.alcance.reporting.ingest.EventListeners;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 class StatusController {
 
     private final Generations generations;
-    private final IngestContainers ingest;
+    private final EventListeners ingest;
 
-    StatusController(Generations generations, IngestContainers ingest) {
+    StatusController(Generations generations, EventListeners ingest) {
         this.generations = generations;
         this.ingest = ingest;
     }
@@ -24,6 +24,6 @@ class StatusController {
     @GetMapping("/api/figures/status")
     Status status() {
         Generations.Pointer pointer = generations.current();
-        return new Status(pointer.active(), pointer.building() != null, ingest.recordsBehind(pointer.active()));
+        return new Status(pointer.active(), pointer.building() != null, ingest.recordsBehind());
     }
 }

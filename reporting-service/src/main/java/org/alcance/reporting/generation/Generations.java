@@ -2,7 +2,6 @@ package org.alcance.reporting.generation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,6 +52,17 @@ public class Generations {
     /** Generation 1 consumes as the configured group; every rebuild gets a group of its own, from offset 0. */
     public String groupId(long generation) {
         return generation == 1 ? groupId : groupId + "-g" + generation;
+    }
+
+    /** The generation whose consumer group is {@code group}: the inverse of {@link #groupId}. */
+    public long of(String group) {
+        if (group.equals(groupId)) {
+            return 1;
+        }
+        if (group.startsWith(groupId + "-g")) {
+            return Long.parseLong(group.substring(groupId.length() + 2));
+        }
+        throw new IllegalArgumentException("Not a consumer group of the generations: " + group);
     }
 
     /** The generation serving figures, as last read from MongoDB by this replica. */
@@ -119,8 +129,4 @@ public class Generations {
         return switched;
     }
 
-    /** All collections of a generation, e.g. for dropping an abandoned one. */
-    public static List<String> collections(long generation) {
-        return List.of(campaigns(generation), updates(generation), courses(generation));
-    }
 }

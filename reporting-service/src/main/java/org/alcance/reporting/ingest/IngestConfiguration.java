@@ -1,5 +1,6 @@
 package org.alcance.reporting.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.alcance.events.EventCodec;
@@ -7,13 +8,35 @@ import org.alcance.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
 
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
+
+    /** The container factory of {@link EventListeners}: Boot's settings, batch listeners, {@link IngestErrors}. */
+    static final String FACTORY = "ingestContainerFactory";
+
+    @Bean(FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> ingestContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer boot, ConsumerFactory<Object, Object> consumers,
+            KafkaOperations<?, ?> kafka, MeterRegistry meters,
+            @Value("${alcance.reporting.ingest.concurrency:2}") int concurrency,
+            @Value("${alcance.reporting.ingest.retry-interval:500ms}") Duration retryInterval,
+            @Value("${alcance.reporting.ingest.max-database-backoff:10s}") Duration maxDatabaseBackoff) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        boot.configure(factory, consumers);
+        factory.setBatchListener(true);
+        factory.setConcurrency(concurrency);
+        factory.setCommonErrorHandler(IngestErrors.handler(kafka, meters, retryInterval, maxDatabaseBackoff));
+        return factory;
+    }
 
     @Bean
     EventCodec eventCodec() {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.alcance.events.Topics;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.generation.Generations.Pointer;
-import org.alcance.reporting.ingest.IngestContainers;
+import org.alcance.reporting.ingest.EventListeners;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -48,14 +47,14 @@ class ReplayService implements SmartLifecycle {
     private static final List<String> TOPICS = List.of(Topics.CAMPAIGN_EVENTS, Topics.TRAINING_EVENTS);
 
     private final Generations generations;
-    private final IngestContainers ingest;
+    private final EventListeners ingest;
     private final KafkaAdmin kafkaAdmin;
     private final Duration tick;
     private final AtomicReference<Double> progress = new AtomicReference<>(1.0);
     private volatile ScheduledExecutorService ticker;
     private Admin admin;
 
-    ReplayService(Generations generations, IngestContainers ingest, KafkaAdmin kafkaAdmin, MeterRegistry meters,
+    ReplayService(Generations generations, EventListeners ingest, KafkaAdmin kafkaAdmin, MeterRegistry meters,
             @Value("${alcance.reporting.generation-poll:1s}") Duration tick) {
         this.generations = generations;
         this.ingest = ingest;
@@ -120,10 +119,9 @@ class ReplayService implements SmartLifecycle {
 
     synchronized void tick() {
         Pointer pointer = generations.refresh();
-        ingest.ensureRunning(pointer.active());
+        ingest.serve(pointer.active(), pointer.building());
         if (pointer.building() != null) {
             long building = pointer.building();
-            ingest.ensureRunning(building);
             if (caughtUp(building, pointer.replay()) && generations.activate(building)) {
                 log.info("Generation {} caught up and now serves the figures (was {})", building, pointer.active());
             }
@@ -131,8 +129,7 @@ class ReplayService implements SmartLifecycle {
             progress.set(1.0);
         }
         Pointer now = generations.current();
-        Set<Long> keep = now.building() == null ? Set.of(now.active()) : Set.of(now.active(), now.building());
-        ingest.stopAllExcept(keep);
+        ingest.serve(now.active(), now.building());
     }
 
     private boolean caughtUp(long building, Document replay) {
