@@ -16,6 +16,14 @@ import java.util.function.Function;
  * (1, 2, 3, ...) that lets consumers apply each event exactly once.
  *
  * <p>{@code data} is not copied, for throughput: treat it as read-only.
+ *
+ * <p>Our own rather than the CloudEvents SDK's Kafka binding ({@code io.cloudevents:cloudevents-kafka} 4.0.1),
+ * which was tried against these rules: it writes {@code ce_time} with the fewest fraction digits
+ * ({@code 14:00:00.25Z} where we publish {@code 14:00:00.250Z}), so the wire format would change; it refuses a record
+ * without {@code ce_specversion} as "unknown encoding" and one without {@code ce_id} with an
+ * {@link IllegalStateException}, without naming the header, where the dead-letter topic must say which header was
+ * wrong; and {@code sequence}, beyond the 32-bit integers of CloudEvents' type system, would still be a string we
+ * parse and check. What would be left to the SDK is the eight header names.
  */
 public record CloudEvent(String id, String source, String type, String subject, Instant time, long sequence,
                          byte[] data) {
