@@ -275,6 +275,23 @@ class BulkUploadIT {
     }
 
     @Test
+    void shouldRefuseARepeatedIdempotencyKeyWithAnotherFileAndStoreNoneOfItsRows() {
+        String key = UUID.randomUUID().toString();
+        http.post().uri("/api/campaigns/{id}/updates/bulk", campaignId)
+                .headers(h -> h.setBearerAuth(issuer.office("GT"))).header("Idempotency-Key", key)
+                .contentType(CSV).bodyValue(HEADER + ref + "1,2002-06-15,Ocós,,poster,,,1,,,\n").exchange()
+                .expectStatus().isOk();
+
+        http.post().uri("/api/campaigns/{id}/updates/bulk", campaignId)
+                .headers(h -> h.setBearerAuth(issuer.office("GT"))).header("Idempotency-Key", key)
+                .contentType(CSV).bodyValue(HEADER + ref + "2,2002-06-16,Ocós,,poster,,,5,,,\n").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+        assertThat(storedReferences()).containsExactly(ref + "1");
+    }
+
+    @Test
     void shouldPublishEachRowOnceAsAnUpdateOfItsOwn() {
         StringBuilder csv = new StringBuilder(HEADER);
         List<String> references = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +49,23 @@ public class IdempotentResponses {
      */
     public Mono<ResponseEntity<?>> respond(Caller caller, String endpoint, String key, Object request,
             Supplier<Mono<? extends ResponseEntity<?>>> action) {
+        return respond(caller, endpoint, key, () -> request == null ? null : digest(json.writeValueAsBytes(request)),
+                action);
+    }
+
+    /**
+     * {@link #respond} for an uploaded file ({@link Uploads#body}), answered 200 with what {@code action} makes
+     * of it: a key sent again with another file is refused (422), as for any other body, rather than answered
+     * for the first file while the new rows are dropped.
+     */
+    public Mono<ResponseEntity<?>> respondToUpload(Caller caller, String endpoint, String key,
+            ServerHttpRequest request, Function<byte[], Mono<?>> action) {
+        return Uploads.body(request).flatMap(body -> respond(caller, endpoint, key, () -> digest(body),
+                () -> action.apply(body).map(ResponseEntity::ok)));
+    }
+
+    private Mono<ResponseEntity<?>> respond(Caller caller, String endpoint, String key, Supplier<String> request,
+            Supplier<Mono<? extends ResponseEntity<?>>> action) {
         if (key == null) {
             return action.get().map(response -> response);
         }
@@ -57,7 +76,7 @@ public class IdempotentResponses {
         // keys belong to the office, not to one token's subject: any of its users or scripts may retry
         String owner = caller.office() != null ? "office:" + caller.office() : "subject:" + caller.subject();
         String id = digest((owner + "|" + endpoint + "|" + key).getBytes(StandardCharsets.UTF_8));
-        String fingerprint = request == null ? null : digest(json.writeValueAsBytes(request));
+        String fingerprint = request.get();
         return mongo.findById(id, StoredResponse.class)
                 .<ResponseEntity<?>>map(stored -> {
                     if (stored.fingerprint() != null && !stored.fingerprint().equals(fingerprint)) {

@@ -104,6 +104,8 @@ class BulkImportIT {
                 .jsonPath("$.duplicate").isEqualTo(1);
         upload(path, sheet, key).expectStatus().isOk().expectHeader().valueEquals("Idempotency-Key-Replayed", "true")
                 .expectBody().jsonPath("$.created").isEqualTo(2);
+        upload(path, "clientReference,status\n" + ref + "2,PRESENT\n", key).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
         upload(path, sheet, null).expectStatus().isOk().expectBody()
                 .jsonPath("$.created").isEqualTo(0)
                 .jsonPath("$.unchanged").isEqualTo(2);

@@ -57,9 +57,8 @@ class BulkUpdateController {
         return Mono.defer(() -> {
             Uploads.Format format = Uploads.format(Uploads.contentType(request), true);
             String endpoint = "POST /api/campaigns/" + campaignId + "/updates/bulk" + (dryRun ? "?dryRun=true" : "");
-            return idempotent.respond(caller, endpoint, key, null, () -> Uploads.body(request)
-                    .flatMap(body -> bulk.upload(caller, campaignId, format, body, dryRun))
-                    .map(ResponseEntity::ok));
+            return idempotent.respondToUpload(caller, endpoint, key, request,
+                    body -> bulk.upload(caller, campaignId, format, body, dryRun));
         });
     }
 }

@@ -59,9 +59,8 @@ class AttendanceController {
             Uploads.format(Uploads.contentType(request), false);
             String endpoint = "POST /api/courses/" + courseId + "/sessions/" + sessionId + "/attendance/bulk"
                     + (dryRun ? "?dryRun=true" : "");
-            return idempotent.respond(caller, endpoint, key, null, () -> Uploads.body(request)
-                    .flatMap(body -> bulk.attendanceSheet(caller, courseId, sessionId, body, dryRun))
-                    .map(ResponseEntity::ok));
+            return idempotent.respondToUpload(caller, endpoint, key, request,
+                    body -> bulk.attendanceSheet(caller, courseId, sessionId, body, dryRun));
         });
     }
 

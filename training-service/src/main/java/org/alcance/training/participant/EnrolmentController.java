@@ -76,8 +76,8 @@ class EnrolmentController {
         return Mono.defer(() -> {
             Uploads.format(Uploads.contentType(request), false);
             String endpoint = "POST /api/courses/" + courseId + "/participants/bulk" + (dryRun ? "?dryRun=true" : "");
-            return idempotent.respond(caller, endpoint, key, null, () -> Uploads.body(request)
-                    .flatMap(body -> bulk.roster(caller, courseId, body, dryRun)).map(ResponseEntity::ok));
+            return idempotent.respondToUpload(caller, endpoint, key, request,
+                    body -> bulk.roster(caller, courseId, body, dryRun));
         });
     }
 }
