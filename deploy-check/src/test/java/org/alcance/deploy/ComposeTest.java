@@ -46,25 +46,82 @@ class ComposeTest {
     }
 
     @Test
-    void everyVariableHasADefaultAndIsListedInEnvExample() {
-        Set<String> listed = new TreeSet<>();
-        for (String line : Repo.read(Repo.path(".env.example")).split("\n")) {
-            if (line.matches("[A-Z0-9_]+=.*")) {
-                listed.add(line.substring(0, line.indexOf('=')));
-            }
-        }
+    void everyVariableHasADefaultOrIsRequiredAndIsListedInEnvExample() {
+        Map<String, String> listed = envExample();
         Matcher m = VARIABLE.matcher(text.replace("$$", ""));
         Set<String> used = new TreeSet<>();
         while (m.find()) {
             used.add(m.group(1));
-            assertThat(m.group(2)).as("a default for ${" + m.group(1) + "}").isNotNull();
+            assertThat(m.group(2)).as("a default or an error message for ${" + m.group(1) + "}").isNotNull();
         }
-        assertThat(listed).containsAll(used);
+        assertThat(listed.keySet()).containsAll(used);
+    }
+
+    @Test
+    void everyPasswordMustBeSetAndHasNoValueInEnvExample() {
+        Map<String, String> listed = envExample();
+        Matcher m = VARIABLE.matcher(text.replace("$$", ""));
+        Set<String> secrets = new TreeSet<>();
+        while (m.find()) {
+            if (m.group(1).matches(".*(PASSWORD|SECRET).*")) {
+                secrets.add(m.group(1));
+                assertThat(m.group()).as("compose refuses to start without " + m.group(1))
+                        .startsWith("${" + m.group(1) + ":?");
+            }
+        }
+        assertThat(secrets).contains("MONGO_ROOT_PASSWORD", "CAMPAIGN_MONGO_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD",
+                "KEYCLOAK_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
+        secrets.forEach(secret -> assertThat(listed.get(secret)).as(secret + " in .env.example").isEmpty());
+        assertThat(text + Repo.read(Repo.path(".env.example"))).doesNotContain("change-me");
+    }
+
+    @Test
+    void eachServiceConnectsToMongoDbAsAUserOfItsOwnDatabaseOnly() {
+        String users = Repo.read(Repo.path("deploy/mongo/create-service-users.js"));
+        assertThat(users).contains("role: \"readWrite\", db: database");
+        boolean mounted = false;
+        for (JsonNode volume : services.at("/mongo/volumes")) {
+            mounted |= volume.asText().equals(
+                    "./deploy/mongo/create-service-users.js:/docker-entrypoint-initdb.d/create-service-users.js:ro");
+        }
+        assertThat(mounted).as("the script that creates the users runs when MongoDB initialises").isTrue();
+        Set<String> seen = new TreeSet<>();
+        for (String name : Repo.SERVICES) {
+            String database = Repo.applicationYml(name).at("/spring/mongodb/database").asText();
+            Matcher uri = Pattern.compile("mongodb://([a-z]+):[^@]+@mongo:27017/\\?authSource=(.+)")
+                    .matcher(services.at("/" + name + "/environment/MONGODB_URI").asText());
+            assertThat(uri.matches()).as(name + "'s MONGODB_URI").isTrue();
+            assertThat(uri.group(2)).as(name + " authenticates on its own database").isEqualTo(database);
+            assertThat(users).as("the user of " + name).contains(uri.group(1) + ": [\"" + database + "\"");
+            assertThat(seen.add(uri.group(1))).as(name + " has a user no other service shares").isTrue();
+        }
+    }
+
+    @Test
+    void keycloakRunsInProductionModeOnItsOwnDatabaseAndTheRealmHoldsNoSecret() {
+        assertThat(services.at("/keycloak/command/0").asText()).isEqualTo("start");
+        assertThat(services.at("/keycloak/environment/KC_DB").asText()).isEqualTo("postgres");
+        assertThat(services.at("/keycloak/depends_on/keycloak-db/condition").asText()).isEqualTo("service_healthy");
+        JsonNode clients = readRealm().path("clients");
+        assertThat(clients).isNotEmpty();
+        clients.forEach(client -> assertThat(client.has("secret")).as(client.path("clientId").asText()
+                + ": Keycloak generates the secret at the first start").isFalse());
+    }
+
+    private static Map<String, String> envExample() {
+        Map<String, String> listed = new java.util.TreeMap<>();
+        for (String line : Repo.read(Repo.path(".env.example")).split("\n")) {
+            if (line.matches("[A-Z0-9_]+=.*")) {
+                listed.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return listed;
     }
 
     @Test
     void hasTheWholeStack() {
-        assertThat(names(services)).contains("kafka", "kafka-topics", "mongo", "keycloak", "prometheus", "grafana",
+        assertThat(names(services)).contains("kafka", "kafka-topics", "mongo", "keycloak", "keycloak-db", "prometheus",
+                "grafana",
                 "campaign-service", "training-service", "reporting-service");
         assertThat(services.at("/kafka/image").asText()).startsWith("apache/kafka:");
         assertThat(services.at("/kafka/environment/KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
