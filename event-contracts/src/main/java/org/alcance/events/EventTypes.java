@@ -63,12 +63,14 @@ public final class EventTypes {
         register(m, AttendanceRecorded.TYPE, AttendanceRecorded.class);
         register(m, AssessmentRecorded.TYPE, AssessmentRecorded.class);
         register(m, ParticipantCompleted.TYPE, ParticipantCompleted.class);
-        // read only: published before their events took the update as their subject
+        // read only: progress events published before they took the update as their subject, and completions
+        // published with the certificate's code (their subject, the course, is unchanged)
         Set<String> earlier = new LinkedHashSet<>(List.of(ProgressReported.TYPE_V1, ProgressCorrected.TYPE_V1,
-                ProgressRetracted.TYPE_V1));
+                ProgressRetracted.TYPE_V1, ParticipantCompleted.TYPE_V1));
         register(m, ProgressReported.TYPE_V1, ProgressReported.class);
         register(m, ProgressCorrected.TYPE_V1, ProgressCorrected.class);
         register(m, ProgressRetracted.TYPE_V1, ProgressRetracted.class);
+        register(m, ParticipantCompleted.TYPE_V1, ParticipantCompleted.class);
 
         Map<Class<? extends DomainEvent>, String> reverse = new LinkedHashMap<>();
         m.forEach((type, cls) -> {

@@ -71,7 +71,19 @@ class GoldenSampleTest {
 
         byte[] rewritten = codec.write(codec.read(type, golden));
 
-        assertThat(mapper.readTree(rewritten)).isEqualTo(mapper.readTree(golden));
+        if (EventTypes.earlier().contains(type)) { // written as the current version now, which may hold less
+            assertThat(mapper.readTree(golden)).as("the earlier sample holds all the rewrite does, unchanged")
+                    .isEqualTo(withFieldsOf(mapper.readTree(golden), mapper.readTree(rewritten)));
+        } else {
+            assertThat(mapper.readTree(rewritten)).isEqualTo(mapper.readTree(golden));
+        }
+    }
+
+    /** {@code base} with every top-level field of {@code fields} put over it. */
+    private static JsonNode withFieldsOf(JsonNode base, JsonNode fields) {
+        ObjectNode merged = ((ObjectNode) base).deepCopy();
+        fields.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
+        return merged;
     }
 
     @ParameterizedTest

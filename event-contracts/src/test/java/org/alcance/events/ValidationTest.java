@@ -137,7 +137,7 @@ class ValidationTest {
         assertThatThrownBy(() -> new AssessmentRecorded("crs-am-2002-003", "AM", "p-1", AssessmentKind.POST, 101))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("score must be between 0 and 100 but is 101");
-        assertThatThrownBy(() -> new ParticipantCompleted("crs-am-2002-003", "AM", "p-1", 0.9, 101, null))
+        assertThatThrownBy(() -> new ParticipantCompleted("crs-am-2002-003", "AM", "p-1", 0.9, 101))
                 .hasMessageStartingWith("postScore");
         assertThatThrownBy(() -> new CompletionRule(0.8, 101)).hasMessageStartingWith("minPostScore");
         assertThat(new AssessmentRecorded("crs-am-2002-003", "AM", "p-1", AssessmentKind.PRE, 0).score()).isZero();
@@ -146,7 +146,7 @@ class ValidationTest {
     @Test
     void shouldRejectSharesOutsideZeroToOne() {
         assertThatThrownBy(() -> new CompletionRule(1.2, null)).hasMessageStartingWith("minAttendanceShare");
-        assertThatThrownBy(() -> new ParticipantCompleted("crs-am-2002-003", "AM", "p-1", Double.NaN, null, null))
+        assertThatThrownBy(() -> new ParticipantCompleted("crs-am-2002-003", "AM", "p-1", Double.NaN, null))
                 .hasMessageStartingWith("attendanceShare");
     }
 

@@ -27,7 +27,7 @@ final class Ledger {
     private final Map<String, AtomicLong> updatesByCampaign = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> attendedByCourse = new ConcurrentHashMap<>();
     private final Map<String, String> officeOf = new ConcurrentHashMap<>();
-    /** Every name, email and phone enrolled: none may ever leave the training service. */
+    /** Every name, email and phone enrolled, and every certificate code: none may ever leave the training service. */
     final Set<String> personalData = ConcurrentHashMap.newKeySet();
 
     private Ledger(Pipeline pipeline) {

@@ -139,6 +139,6 @@ public final class Events {
     }
 
     public static ParticipantCompleted completedCourse(String course, String office, String participant) {
-        return new ParticipantCompleted(course, office, participant, 1.0, null, "CERT-" + participant);
+        return new ParticipantCompleted(course, office, participant, 1.0, null);
     }
 }

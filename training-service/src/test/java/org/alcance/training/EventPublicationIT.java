@@ -59,7 +59,7 @@ class EventPublicationIT {
                 "org.alcance.training.participant-enrolled.v1", "org.alcance.training.participant-withdrawn.v1",
                 "org.alcance.training.participant-promoted.v1", "org.alcance.training.session-held.v1",
                 "org.alcance.training.attendance-recorded.v1", "org.alcance.training.assessment-recorded.v1",
-                "org.alcance.training.participant-completed.v1", "org.alcance.training.course-completed.v1");
+                "org.alcance.training.participant-completed.v2", "org.alcance.training.course-completed.v1");
         assertThat(events).extracting(CloudEvent::sequence)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 12).boxed().toList());
         assertThat(all).extracting(CloudEvent::id).doesNotHaveDuplicates();

@@ -23,7 +23,7 @@ class PersonalDataScanIT {
     WebTestClient http;
 
     @Test
-    void shouldNeverPublishANameEmailOrPhoneOfAnyParticipant() {
+    void shouldNeverPublishANameEmailPhoneOrCertificateCodeOfAnyParticipant() {
         TrainingApi api = new TrainingApi(http);
         String course = api.createStarted("GT", 5);
         api.enrolled("GT", course);

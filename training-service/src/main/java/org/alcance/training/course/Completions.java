@@ -16,6 +16,7 @@ import org.alcance.events.training.ParticipantCompleted;
 final class Completions {
 
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final int CODE_LENGTH = 26; // 26 × log2(32) = 130 bits
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Completions() {
@@ -37,7 +38,7 @@ final class Completions {
                 String code = certificateCode(course.office(), completedOn);
                 enrolments.add(enrolment.withCompletion(new Course.Completion(share, code, completedOn)));
                 events.add(new ParticipantCompleted(course.id(), course.office(), enrolment.participantId(), share,
-                        enrolment.postScore(), code));
+                        enrolment.postScore()));
             } else {
                 enrolments.add(enrolment);
             }
@@ -55,11 +56,14 @@ final class Completions {
         return (double) attended / course.heldSessions().size();
     }
 
-    /** Hard to guess, since anyone holding it may verify the certificate: office, year and 10 random characters. */
+    /**
+     * Not to be guessed, since anyone holding it may verify the certificate: office, year and 130 random bits, as
+     * 26 characters of an alphabet of 32 without the look-alikes 0, O, 1 and I, in groups of five and one.
+     */
     static String certificateCode(String office, LocalDate on) {
-        StringBuilder code = new StringBuilder(office).append('-').append(on.getYear()).append('-');
-        for (int i = 0; i < 10; i++) {
-            code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+        StringBuilder code = new StringBuilder(office).append('-').append(on.getYear());
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(i % 5 == 0 ? "-" : "").append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
         }
         return code.toString();
     }
