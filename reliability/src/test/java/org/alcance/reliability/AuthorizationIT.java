@@ -73,6 +73,7 @@ class AuthorizationIT {
     }
 
     private final Map<String, String> ids = new HashMap<>();
+    private String otherCampaign;
     /** Every id and title of each office's data made here: none may reach the other office. */
     private final Map<String, List<String>> dataOf = Map.of(OWN, new ArrayList<>(), OTHER, new ArrayList<>());
 
@@ -97,8 +98,11 @@ class AuthorizationIT {
                     continue;
                 }
                 String url = row.base() + Http.expand(row.path(), ids);
-                Http.Response answer = row.path().endsWith("/stream") ? pipeline.http.open(url, tokens.get(caller))
-                        : pipeline.http.send(row.method(), url, tokens.get(caller), row.contentType(), row.body());
+                Http.Response answer = !row.path().endsWith("/stream") ? pipeline.http.send(row.method(), url,
+                        tokens.get(caller), row.contentType(), row.body())
+                        : caller == Caller.OWN_OFFICE || caller == Caller.OTHER_OFFICE
+                        ? listenWhileBothOfficesReport(pipeline, ledger, url, tokens.get(caller), caller, failures)
+                        : pipeline.http.open(url, tokens.get(caller));
                 sent++;
                 if (answer.status() != expected) {
                     failures.add(String.format("%s as %s: expected %d, got %d %s", row.name(), caller, expected,
@@ -119,8 +123,9 @@ class AuthorizationIT {
 
         Report.check("7. Authorization matrix", String.format(Locale.ROOT,
                 "%d endpoints × %d callers = %d requests (POST /api/admin/replay as admin not sent: it would start a"
-                        + " real rebuild), each status as expected; %d answers to field offices checked: none contained"
-                        + " another office's ids", rows.size(), Caller.values().length, sent, checked));
+                        + " real rebuild), each status as expected; %d answers to field offices checked (JSON, CSV,"
+                        + " XLSX, and the live stream while both offices reported): none contained another office's"
+                        + " ids", rows.size(), Caller.values().length, sent, checked));
         failures.forEach(System.out::println);
         assertThat(failures).isEmpty();
     }
@@ -238,6 +243,7 @@ class AuthorizationIT {
         ids.put("certificate", certificate(pipeline, ledger));
 
         String alCampaign = ledger.launchCampaign(OTHER);
+        otherCampaign = alCampaign;
         reported(pipeline, ledger, alCampaign, OTHER);
         Ledger.Course alCourse = ledger.startedCourse(OTHER, 1, 1);
         ids.values().forEach(id -> dataOf.get(OWN).add(id));
@@ -255,6 +261,24 @@ class AuthorizationIT {
                         .status()).isEqualTo(200);
             }
         });
+    }
+
+    /**
+     * The live stream as a field office sees it while both offices report an update: it must show the caller's
+     * own change (so that the check for the other office's ids has something to look through) and none other.
+     */
+    private Http.Response listenWhileBothOfficesReport(Pipeline pipeline, Ledger ledger, String url, String token,
+            Caller caller, List<String> failures) {
+        Http.Response answer = pipeline.http.listen(url, token, Duration.ofSeconds(5), () -> {
+            ledger.report(ids.get("campaign"), "authorization-stream-" + UUID.randomUUID(), 2);
+            ledger.report(otherCampaign, "authorization-stream-" + UUID.randomUUID(), 2);
+        });
+        String own = caller == Caller.OWN_OFFICE ? ids.get("campaign") : otherCampaign;
+        if (!answer.body().contains(own)) {
+            failures.add(String.format("GET /api/figures/stream as %s: its own change of campaign %s not shown: %s",
+                    caller, own, Http.excerpt(answer.body())));
+        }
+        return answer;
     }
 
     /** Reports an update through the ledger and returns its id, the campaign's newest. */
@@ -320,7 +344,7 @@ class AuthorizationIT {
     }
 
     private static boolean isText(Http.Response answer) {
-        return answer.contentType() != null && Set.of("application/json", "text/csv", "text/html")
-                .contains(answer.contentType().split(";")[0].trim());
+        return answer.contentType() != null && Set.of("application/json", "text/csv", "text/html",
+                "text/event-stream", Http.XLSX).contains(answer.contentType().split(";")[0].trim());
     }
 }

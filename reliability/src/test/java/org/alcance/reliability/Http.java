@@ -1,7 +1,10 @@
 package org.alcance.reliability;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +25,7 @@ final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, String contentType, String body) {
@@ -33,12 +39,66 @@ final class Http {
         }
     }
 
-    /** A request; {@code token} and {@code contentType} may be null; {@code headers} are name, value pairs. */
+    /**
+     * A request; {@code token} and {@code contentType} may be null; {@code headers} are name, value pairs. A
+     * spreadsheet's body (XLSX, a zip of XML parts) is answered as the text of its parts, to be searched as any.
+     */
     Response send(String method, String url, String token, String contentType, byte[] body, String... headers) {
-        HttpResponse<String> response = exchange(request(method, url, token, contentType, body, headers),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> response = exchange(request(method, url, token, contentType, body, headers),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String type = response.headers().firstValue("Content-Type").orElse(null);
+        return new Response(response.statusCode(), type, text(response.body(), type));
+    }
+
+    private static String text(byte[] body, String type) {
+        if (type == null || !type.startsWith(XLSX)) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        StringBuilder text = new StringBuilder();
+        try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(body))) {
+            for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
+                if (part.getName().endsWith(".xml")) {
+                    text.append(new String(parts.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a spreadsheet", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Opens an event stream, runs {@code meanwhile}, and answers what the stream sent until {@code window} after
+     * that; then closes it.
+     */
+    Response listen(String url, String token, Duration window, Runnable meanwhile) {
+        HttpResponse<InputStream> response = exchange(request("GET", url, token, null, null),
+                HttpResponse.BodyHandlers.ofInputStream());
+        StringBuffer received = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    received.append(line).append('\n');
+                }
+            } catch (IOException closed) {
+                // the window ended
+            }
+        }, "listen " + url);
+        reader.start();
+        try {
+            meanwhile.run();
+            Thread.sleep(window.toMillis());
+            response.body().close();
+            reader.join(Duration.ofSeconds(5).toMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                response.body());
+                received.toString());
     }
 
     /** A GET whose answer may be an endless event stream: its body is then left unread and the stream closed. */
