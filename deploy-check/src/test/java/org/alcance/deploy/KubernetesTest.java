@@ -133,6 +133,7 @@ class KubernetesTest {
             assertThat(config.path("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(
                     kafka.at("/metadata/name").asText() + "-kafka-bootstrap:" + kafka.at("/spec/kafka/listeners/0/port").asInt());
             assertMongoUser(build, name, container);
+            assertKafkaUser(build, name, container, config, kafka);
 
             // Service, PodDisruptionBudget, NetworkPolicy select its pods; the HPA scales it
             JsonNode service = Kustomize.find(build, "Service", name, name).node();
@@ -206,17 +207,16 @@ class KubernetesTest {
         JsonNode scaled = Kustomize.find(build, "ScaledObject", "reporting-service", "prod").node();
         assertThat(scaled.at("/spec/scaleTargetRef/name").asText()).isEqualTo("reporting-service");
         assertThat(Kustomize.ofKind(build, "HorizontalPodAutoscaler")).noneMatch(h -> h.name().equals("reporting-service"));
-        JsonNode kafkaTrigger = null;
+        JsonNode lagTrigger = null;
         for (JsonNode trigger : scaled.at("/spec/triggers")) {
-            if (trigger.path("type").asText().equals("kafka")) {
-                kafkaTrigger = trigger;
+            if (trigger.path("type").asText().equals("prometheus")) {
+                lagTrigger = trigger;
             }
         }
-        assertThat(kafkaTrigger).as("a kafka lag trigger").isNotNull();
-        assertThat(kafkaTrigger.at("/metadata/consumerGroup").asText())
-                .isEqualTo(Repo.applicationYml("reporting-service").at("/spring/kafka/consumer/group-id").asText());
+        assertThat(lagTrigger).as("a trigger on the consumer lag reporting reports").isNotNull();
+        assertThat(lagTrigger.at("/metadata/query").asText())
+                .contains("kafka_consumer_fetch_manager_records_lag_max", "application=\"reporting-service\"");
         JsonNode config = Kustomize.find(build, "ConfigMap", "reporting-service", "prod").node();
-        assertThat(kafkaTrigger.at("/metadata/bootstrapServers").asText()).isEqualTo(config.at("/data/KAFKA_BOOTSTRAP_SERVERS").asText());
         int threads = config.at("/data/ALCANCE_INGEST_CONCURRENCY").asInt();
         int partitions = Repo.javaIntConstant(EVENTS, "DEFAULT_PARTITIONS");
         assertThat(scaled.at("/spec/maxReplicaCount").asInt() * threads)
@@ -254,6 +254,28 @@ class KubernetesTest {
             }
         }
         assertThat(found).as(service + "'s Secret " + ref.path("name").asText() + " is written by the MongoDB operator").isTrue();
+    }
+
+    /** The service signs in to a listener that requires SCRAM, as the KafkaUser of its name, from that user's Secret. */
+    private static void assertKafkaUser(List<Resource> build, String service, JsonNode container, JsonNode config,
+            JsonNode kafka) {
+        assertThat(kafka.at("/spec/kafka/listeners/0/authentication/type").asText()).isEqualTo("scram-sha-512");
+        assertThat(kafka.at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
+        assertThat(config.path("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
+        assertThat(Repo.applicationYml(service).at("/spring/kafka/security/protocol").asText())
+                .isEqualTo("${KAFKA_SECURITY_PROTOCOL:PLAINTEXT}");
+        JsonNode ref = null;
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
+                ref = env.at("/valueFrom/secretKeyRef");
+            }
+        }
+        assertThat(ref).as(service + " KAFKA_SASL_JAAS_CONFIG from a Secret").isNotNull();
+        assertThat(ref.path("key").asText()).isEqualTo("sasl.jaas.config");
+        JsonNode user = Kustomize.find(build, "KafkaUser", ref.path("name").asText(), service).node();
+        assertThat(user.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(kafka.at("/metadata/name").asText());
+        assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+        assertThat(user.at("/spec/authorization/acls")).as(service + "'s ACLs").isNotEmpty();
     }
 
     private static void assertProbe(JsonNode container, String probe, String path, int port) {

@@ -7,7 +7,8 @@ import java.io.Reader;
 import org.apache.kafka.common.Uuid;
 
 /**
- * Entry point of the broker's child JVM: formats the KRaft storage on first start, then runs Kafka.
+ * Entry point of the broker's child JVM: formats the KRaft storage on first start (with the SCRAM credentials
+ * given after the configuration file, as {@code kafka-storage format --add-scram} takes them), then runs Kafka.
  * It exits when its standard input closes, so the broker never outlives the JVM that started it.
  */
 public final class BrokerMain {
@@ -22,8 +23,13 @@ public final class BrokerMain {
             properties.load(reader);
         }
         if (!Files.exists(Path.of(properties.getProperty("log.dirs"), "meta.properties"))) {
-            int formatted = kafka.tools.StorageTool.execute(
-                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config}, System.out);
+            java.util.List<String> format = new java.util.ArrayList<>(
+                    java.util.List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config));
+            for (int i = 1; i < args.length; i++) {
+                format.add("--add-scram");
+                format.add(args[i]);
+            }
+            int formatted = kafka.tools.StorageTool.execute(format.toArray(String[]::new), System.out);
             if (formatted != 0) {
                 System.exit(formatted);
             }
