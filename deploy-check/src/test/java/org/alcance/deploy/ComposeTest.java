@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,26 +48,24 @@ class ComposeTest {
 
     @Test
     void everyVariableHasADefaultOrIsRequiredAndIsListedInEnvExample() {
-        Map<String, String> listed = envExample();
-        Matcher m = VARIABLE.matcher(text.replace("$$", ""));
         Set<String> used = new TreeSet<>();
-        while (m.find()) {
-            used.add(m.group(1));
-            assertThat(m.group(2)).as("a default or an error message for ${" + m.group(1) + "}").isNotNull();
+        for (MatchResult variable : variables()) {
+            used.add(variable.group(1));
+            assertThat(variable.group(2)).as("a default or an error message for ${" + variable.group(1) + "}")
+                    .isNotNull();
         }
-        assertThat(listed.keySet()).containsAll(used);
+        assertThat(envExample().keySet()).containsAll(used);
     }
 
     @Test
     void everyPasswordMustBeSetAndHasNoValueInEnvExample() {
         Map<String, String> listed = envExample();
-        Matcher m = VARIABLE.matcher(text.replace("$$", ""));
         Set<String> secrets = new TreeSet<>();
-        while (m.find()) {
-            if (m.group(1).matches(".*(PASSWORD|SECRET).*")) {
-                secrets.add(m.group(1));
-                assertThat(m.group()).as("compose refuses to start without " + m.group(1))
-                        .startsWith("${" + m.group(1) + ":?");
+        for (MatchResult variable : variables()) {
+            if (variable.group(1).matches(".*(PASSWORD|SECRET).*")) {
+                secrets.add(variable.group(1));
+                assertThat(variable.group()).as("compose refuses to start without " + variable.group(1))
+                        .startsWith("${" + variable.group(1) + ":?");
             }
         }
         assertThat(secrets).contains("MONGO_ROOT_PASSWORD", "CAMPAIGN_MONGO_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD",
@@ -106,6 +105,11 @@ class ComposeTest {
         assertThat(clients).isNotEmpty();
         clients.forEach(client -> assertThat(client.has("secret")).as(client.path("clientId").asText()
                 + ": Keycloak generates the secret at the first start").isFalse());
+    }
+
+    /** Every ${VAR}, ${VAR:-default} and ${VAR:?message} of the compose file. */
+    private List<MatchResult> variables() {
+        return VARIABLE.matcher(text.replace("$$", "")).results().toList();
     }
 
     private static Map<String, String> envExample() {

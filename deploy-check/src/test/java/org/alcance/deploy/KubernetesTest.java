@@ -236,12 +236,7 @@ class KubernetesTest {
     }
 
     private static void assertMongoUser(List<Resource> build, String service, JsonNode container) {
-        JsonNode ref = null;
-        for (JsonNode env : container.path("env")) {
-            if (env.path("name").asText().equals("MONGODB_URI")) {
-                ref = env.at("/valueFrom/secretKeyRef");
-            }
-        }
+        JsonNode ref = secretOf(container, "MONGODB_URI");
         assertThat(ref).as(service + " MONGODB_URI from a Secret").isNotNull();
         assertThat(ref.path("key").asText()).isEqualTo("connectionString.standard");
         String database = Repo.applicationYml(service).at("/spring/mongodb/database").asText();
@@ -264,18 +259,23 @@ class KubernetesTest {
         assertThat(config.path("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
         assertThat(Repo.applicationYml(service).at("/spring/kafka/security/protocol").asText())
                 .isEqualTo("${KAFKA_SECURITY_PROTOCOL:PLAINTEXT}");
-        JsonNode ref = null;
-        for (JsonNode env : container.path("env")) {
-            if (env.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
-                ref = env.at("/valueFrom/secretKeyRef");
-            }
-        }
+        JsonNode ref = secretOf(container, "KAFKA_SASL_JAAS_CONFIG");
         assertThat(ref).as(service + " KAFKA_SASL_JAAS_CONFIG from a Secret").isNotNull();
         assertThat(ref.path("key").asText()).isEqualTo("sasl.jaas.config");
         JsonNode user = Kustomize.find(build, "KafkaUser", ref.path("name").asText(), service).node();
         assertThat(user.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(kafka.at("/metadata/name").asText());
         assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
         assertThat(user.at("/spec/authorization/acls")).as(service + "'s ACLs").isNotEmpty();
+    }
+
+    /** The {@code secretKeyRef} the container's variable {@code name} is read from, or null. */
+    private static JsonNode secretOf(JsonNode container, String name) {
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asText().equals(name)) {
+                return env.at("/valueFrom/secretKeyRef");
+            }
+        }
+        return null;
     }
 
     private static void assertProbe(JsonNode container, String probe, String path, int port) {
