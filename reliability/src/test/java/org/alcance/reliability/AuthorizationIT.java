@@ -210,6 +210,8 @@ class AuthorizationIT {
                 row(reporting, "GET", "/api/admin/replay", null,                                                           401, 401, 401, 401, 401, 403, 403, 403, 200),
                 row(reporting, "GET", "/api/me", null,                                                                     401, 401, 401, 401, 401, 200, 200, 200, 200),
                 row(reporting, "GET", "/", null,                                                                           200, 401, 401, 401, 401, 200, 200, 200, 200),
+                row(reporting, "GET", "/dashboard/dashboard.js", null,                                                     200, 401, 401, 401, 401, 200, 200, 200, 200),
+                row(reporting, "GET", "/dashboard/dashboard.css", null,                                                    200, 401, 401, 401, 401, 200, 200, 200, 200),
                 row(reporting, "GET", "/actuator/health/readiness", null,                                                  200, 401, 401, 401, 401, 200, 200, 200, 200),
                 row(reporting, "GET", "/actuator/prometheus", null,                                                        200, 401, 401, 401, 401, 200, 200, 200, 200));
     }

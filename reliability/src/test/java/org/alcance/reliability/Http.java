@@ -1,7 +1,6 @@
 package org.alcance.reliability;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,13 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,12 +55,22 @@ final class Http {
         if (type == null || !type.startsWith(XLSX)) {
             return new String(body, StandardCharsets.UTF_8);
         }
+        // read by its central directory: a streamed zip's local headers may not give the sizes
         StringBuilder text = new StringBuilder();
-        try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(body))) {
-            for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
-                if (part.getName().endsWith(".xml")) {
-                    text.append(new String(parts.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+        try {
+            Path file = Files.createTempFile("answer", ".xlsx");
+            try {
+                Files.write(file, body);
+                try (ZipFile parts = new ZipFile(file.toFile())) {
+                    for (ZipEntry part : java.util.Collections.list(parts.entries())) {
+                        if (part.getName().endsWith(".xml")) {
+                            text.append(new String(parts.getInputStream(part).readAllBytes(), StandardCharsets.UTF_8))
+                                    .append('\n');
+                        }
+                    }
                 }
+            } finally {
+                Files.delete(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("not a spreadsheet", e);

@@ -80,8 +80,8 @@ class PersonalDataIT {
 
         Report.check("8. Personal data", String.format(Locale.ROOT, "%,d Kafka records in %d topics (values, keys and"
                 + " headers) and %,d documents in %d collections of reporting's database scanned for the %,d names,"
-                + " emails and phones enrolled during the suite and for anything shaped like an email or a phone"
-                + " number: %d found", records, topics, documents, collections, personal.size(), found.size()));
+                + " emails, phones and certificate codes given during the suite and for anything shaped like an email"
+                + " or a phone number: %d found", records, topics, documents, collections, personal.size(), found.size()));
         assertThat(records).isPositive();
         assertThat(documents).isPositive();
         assertThat(found).isEmpty();
