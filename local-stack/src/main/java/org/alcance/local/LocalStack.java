@@ -1,14 +1,21 @@
 package org.alcance.local;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,7 +25,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LocalStack implements AutoCloseable {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** The local clients' secrets, under the data directory: id=secret, one a line. */
+    static final String SECRETS = "issuer-secrets.properties";
     private static final Map<String, Integer> SERVICES = Map.of(
             "campaign-service", 8081, "training-service", 8082, "reporting-service", 8083);
 
@@ -47,8 +57,10 @@ public final class LocalStack implements AutoCloseable {
                   Campaign API:     http://localhost:8081/swagger-ui.html
                   Training API:     http://localhost:8082/swagger-ui.html
                   Token issuer:     %s (local only; clients: hq, admin and one per office, e.g. gt)
-                  Get a token:      curl -s -u gt:gt-secret -d grant_type=client_credentials %s/oauth2/token
-                """, Duration.between(started, Instant.now()).toSeconds(), stack.issuer.uri(), stack.issuer.uri());
+                  Their secrets:    ./data/%s (made at the first start)
+                  Get a token:      curl -s -u gt:$(sed -n 's/^gt=//p' data/%s) -d grant_type=client_credentials %s/oauth2/token
+                """, Duration.between(started, Instant.now()).toSeconds(), stack.issuer.uri(), SECRETS, SECRETS,
+                stack.issuer.uri());
         Thread.currentThread().join();
     }
 
@@ -81,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
         running.add(kafka);
         MongoWireServer mongo = MongoWireServer.fileBacked(data.resolve("mongo").resolve("alcance.mv"), 27017);
         running.add(mongo);
-        issuer = TokenIssuer.start(9000, clients(DemoLoader.offices(demo)));
+        issuer = TokenIssuer.start(9000, clients(DemoLoader.offices(demo), data.resolve(SECRETS)));
         running.add(issuer);
 
         Map<String, String> environment = Map.of(
@@ -105,16 +117,42 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Local-only clients: one per office (id = lower-case office code), plus hq and admin; secret = id + "-secret". */
-    private static Map<String, TokenIssuer.Client> clients(Iterable<String> offices) {
+    /**
+     * Local-only clients: one per office (id = lower-case office code), plus hq and admin. Each secret is made at
+     * random the first time its client is, and kept in {@code secrets} (readable by this user only), so that no
+     * secret is in the repository and a restart keeps them.
+     */
+    static Map<String, TokenIssuer.Client> clients(Iterable<String> offices, Path secrets) throws IOException {
+        Properties kept = new Properties();
+        if (Files.exists(secrets)) {
+            try (Reader reader = Files.newBufferedReader(secrets)) {
+                kept.load(reader);
+            }
+        }
         Map<String, TokenIssuer.Client> clients = new LinkedHashMap<>();
         for (String office : offices) {
             String id = office.toLowerCase(Locale.ROOT);
-            clients.put(id, new TokenIssuer.Client(id + "-secret", office, List.of("office")));
+            clients.put(id, new TokenIssuer.Client(secret(kept, id), office, List.of("office")));
         }
-        clients.put("hq", new TokenIssuer.Client("hq-secret", null, List.of("hq")));
-        clients.put("admin", new TokenIssuer.Client("admin-secret", null, List.of("admin")));
+        clients.put("hq", new TokenIssuer.Client(secret(kept, "hq"), null, List.of("hq")));
+        clients.put("admin", new TokenIssuer.Client(secret(kept, "admin"), null, List.of("admin")));
+        Files.createDirectories(secrets.getParent());
+        if (!Files.exists(secrets) && secrets.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(secrets,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        try (Writer writer = Files.newBufferedWriter(secrets)) {
+            kept.store(writer, "The local token issuer's clients: id=secret (./run-local made them)");
+        }
         return clients;
+    }
+
+    private static String secret(Properties kept, String id) {
+        return (String) kept.computeIfAbsent(id, absent -> {
+            byte[] random = new byte[24];
+            RANDOM.nextBytes(random);
+            return HexFormat.of().formatHex(random);
+        });
     }
 
     /** Stops the services together (each drains its requests), then the infrastructure they used. */
