@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
@@ -69,7 +70,10 @@ class KafkaAclIT {
         try (Admin admin = Admin.create(signedIn(KafkaBroker.ADMIN))) {
             admin.createTopics(List.of(Topics.CAMPAIGN_EVENTS, Topics.TRAINING_EVENTS, DEAD_LETTERS, CHANGES).stream()
                     .map(topic -> new NewTopic(topic, 3, (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
-            admin.createAcls(acls.values().stream().flatMap(List::stream).toList()).all().get(30, TimeUnit.SECONDS);
+            List<AclBinding> bindings = acls.values().stream().flatMap(List::stream).toList();
+            admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+            // the controller has them once createAcls returns; the broker authorizes from its copy, which follows
+            awaitAcls(admin, bindings.size());
         }
 
         expect(true, "campaign-service writes the campaign topic",
@@ -94,7 +98,7 @@ class KafkaAclIT {
         expect(false, "reporting-service reads the campaign topic as another group",
                 () -> read("reporting-service", "elsewhere", Topics.CAMPAIGN_EVENTS));
         expect(false, "campaign-service with a wrong password writes the campaign topic",
-                () -> send(withPassword("campaign-service", "wrong"), Topics.CAMPAIGN_EVENTS));
+                () -> send(broker.clientProperties("campaign-service", "wrong"), Topics.CAMPAIGN_EVENTS));
         expect(false, "a client without credentials writes the campaign topic",
                 () -> send(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                         Topics.CAMPAIGN_EVENTS));
@@ -105,6 +109,17 @@ class KafkaAclIT {
                 + " refused (another service's topic, another group, a wrong password, no credentials)%s", permitted,
                 refused, wrong.isEmpty() ? "" : "; but " + String.join("; ", wrong)));
         assertThat(wrong).isEmpty();
+    }
+
+    /** Waits until the broker describes {@code count} ACLs, the ones it now authorizes by. */
+    private static void awaitAcls(Admin admin, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS).size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker did not describe the " + count + " ACLs within 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private interface Action {
@@ -166,10 +181,6 @@ class KafkaAclIT {
 
     private Map<String, Object> signedIn(String user) {
         return broker.clientProperties(user, passwords.get(user));
-    }
-
-    private Map<String, Object> withPassword(String user, String password) {
-        return broker.clientProperties(user, password);
     }
 
     /** The ACLs of each KafkaUser in {@code file}, as Strimzi's User Operator sets them for principal User:name. */
