@@ -159,6 +159,9 @@ class KubernetesTest {
     void kafkaTopicsMongoAndMonitoringFitTheServices(String kustomization) {
         List<Resource> build = Kustomize.build(Repo.path("k8s/" + kustomization));
         String cluster = Kustomize.ofKind(build, "Kafka").get(0).name();
+        JsonNode kafka = Kustomize.ofKind(build, "Kafka").get(0).node();
+        assertThat(kafka.at("/spec/kafka/listeners/0/authentication/type").asText()).isEqualTo("scram-sha-512");
+        assertThat(kafka.at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
         Set<String> topics = new TreeSet<>();
         int partitions = Repo.javaIntConstant(EVENTS, "DEFAULT_PARTITIONS");
         int brokers = 0;
@@ -252,11 +255,9 @@ class KubernetesTest {
         assertThat(found).as(service + "'s Secret " + ref.path("name").asText() + " is written by the MongoDB operator").isTrue();
     }
 
-    /** The service signs in to a listener that requires SCRAM, as the KafkaUser of its name, from that user's Secret. */
+    /** The service signs in with SCRAM as the KafkaUser of its name, from that user's Secret. */
     private static void assertKafkaUser(List<Resource> build, String service, JsonNode container, JsonNode config,
             JsonNode kafka) {
-        assertThat(kafka.at("/spec/kafka/listeners/0/authentication/type").asText()).isEqualTo("scram-sha-512");
-        assertThat(kafka.at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
         assertThat(config.path("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
         assertThat(Repo.applicationYml(service).at("/spring/kafka/security/protocol").asText())
                 .isEqualTo("${KAFKA_SECURITY_PROTOCOL:PLAINTEXT}");

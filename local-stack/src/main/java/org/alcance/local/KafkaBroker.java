@@ -105,7 +105,8 @@ public final class KafkaBroker implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=alcance-broker-logback.xml",
                     "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(), properties.toString()));
-            scramUsers.forEach((user, password) -> command.add(SCRAM + "=[name=" + user + ",password=" + password + "]"));
+            scramUsers.forEach((user, password) ->
+                    command.add(SCRAM + "=[name=" + user + ",password=" + password + "]"));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -244,12 +244,11 @@ class AuthorizationIT {
         ids.put("courseToCancel", pipeline.http.post(coursesUrl, token, course(null), 201).path("id").asString());
         ids.put("certificate", certificate(pipeline, ledger));
 
-        String alCampaign = ledger.launchCampaign(OTHER);
-        otherCampaign = alCampaign;
-        reported(pipeline, ledger, alCampaign, OTHER);
+        otherCampaign = ledger.launchCampaign(OTHER);
+        reported(pipeline, ledger, otherCampaign, OTHER);
         Ledger.Course alCourse = ledger.startedCourse(OTHER, 1, 1);
         ids.values().forEach(id -> dataOf.get(OWN).add(id));
-        dataOf.get(OTHER).addAll(List.of(alCampaign, alCourse.id(), alCourse.participants().get(0),
+        dataOf.get(OTHER).addAll(List.of(otherCampaign, alCourse.id(), alCourse.participants().get(0),
                 alCourse.sessions().get(0)));
         for (String office : List.of(OWN, OTHER)) {
             dataOf.get(office).addAll(titles(pipeline, office));

@@ -64,7 +64,8 @@ public class IdempotentResponses {
                 () -> action.apply(body).map(ResponseEntity::ok)));
     }
 
-    private Mono<ResponseEntity<?>> respond(Caller caller, String endpoint, String key, Supplier<String> request,
+    // bodyDigest is asked only when a key is sent: a 10 MB upload without one is not hashed
+    private Mono<ResponseEntity<?>> respond(Caller caller, String endpoint, String key, Supplier<String> bodyDigest,
             Supplier<Mono<? extends ResponseEntity<?>>> action) {
         if (key == null) {
             return action.get().map(response -> response);
@@ -76,7 +77,7 @@ public class IdempotentResponses {
         // keys belong to the office, not to one token's subject: any of its users or scripts may retry
         String owner = caller.office() != null ? "office:" + caller.office() : "subject:" + caller.subject();
         String id = digest((owner + "|" + endpoint + "|" + key).getBytes(StandardCharsets.UTF_8));
-        String fingerprint = request.get();
+        String fingerprint = bodyDigest.get();
         return mongo.findById(id, StoredResponse.class)
                 .<ResponseEntity<?>>map(stored -> {
                     if (stored.fingerprint() != null && !stored.fingerprint().equals(fingerprint)) {
