@@ -1,17 +1,17 @@
-// Headquarters' dashboard: reads the figures API with the signed-in bearer token and follows its
-// Server-Sent Events. EventSource cannot send an Authorization header, so the stream is read with fetch.
+// Headquarters' dashboard: reads the figures API as the person signed in (reporting-service keeps the
+// session; the page holds no token) and follows its Server-Sent Events, read with fetch so that a refused
+// stream is told apart from a broken one.
 (() => {
   'use strict';
 
   const MESSAGES = window.ALCANCE_MESSAGES;
-  const TOKEN = 'alcance.token';
   const LANGUAGE = 'alcance.language';
   const FILTERS = ['office', 'theme', 'from', 'to'];
   const COLOURS = ['#1f5f99', '#e07b39', '#3a9d7a', '#c4455a', '#7b5ea7', '#c9a227', '#4aa3c9', '#8c6d46'];
   const $ = id => document.getElementById(id);
 
   const state = {
-    token: sessionStorage.getItem(TOKEN),
+    caller: null,
     language: initialLanguage(),
     overview: null,
     status: null,
@@ -39,26 +39,10 @@
     return t('sex')[sex] || sex;
   }
 
-  // ----- signing in: the token lives in this tab's sessionStorage only
+  // ----- signing in happens at the identity provider; this service keeps the session
 
-  function claims(token) {
-    try {
-      const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), c => c.charCodeAt(0))));
-    } catch (e) {
-      return {};
-    }
-  }
-
-  function signIn(token) {
-    state.token = token.trim().replace(/^Bearer\s+/i, '');
-    sessionStorage.setItem(TOKEN, state.token);
-    start();
-  }
-
-  function signOut(message) {
-    sessionStorage.removeItem(TOKEN);
-    state.token = null;
+  function signedOut(message) {
+    state.caller = null;
     if (state.stream) {
       state.stream.abort();
       state.stream = null;
@@ -71,23 +55,10 @@
     $('sign-in-error').textContent = message || '';
   }
 
-  async function tokenFromIssuer(event) {
-    event.preventDefault();
-    const body = new URLSearchParams({
-      grant_type: 'client_credentials', client_id: $('client-id').value, client_secret: $('client-secret').value
-    });
-    try {
-      // a form post with the credentials in the body needs no CORS preflight
-      const answer = await fetch($('issuer').value.replace(/\/$/, '') + '/oauth2/token', { method: 'POST', body });
-      const json = await answer.json();
-      if (!answer.ok || !json.access_token) {
-        throw new Error(json.error || answer.statusText);
-      }
-      signIn(json.access_token);
-    } catch (e) {
-      $('sign-in-error').hidden = false;
-      $('sign-in-error').textContent = t('issuerRefused') + ': ' + e.message;
-    }
+  // a write with the session cookie must carry the CSRF token the service set in a cookie of its own
+  function csrfToken() {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
   }
 
   // ----- the API
@@ -96,9 +67,9 @@
   }
 
   async function api(path) {
-    const answer = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token }, cache: 'no-store' });
+    const answer = await fetch(path, { cache: 'no-store' });
     if (answer.status === 401) {
-      signOut(t('tokenRefused'));
+      signedOut(t('sessionEnded'));
       throw new Refused('401');
     }
     if (!answer.ok) {
@@ -156,7 +127,7 @@
   }
 
   async function refreshStatus() {
-    if (!state.token || $('dashboard').hidden) {
+    if (!state.caller || $('dashboard').hidden) {
       return;
     }
     try {
@@ -181,11 +152,10 @@
     while (!controller.signal.aborted) {
       try {
         const answer = await fetch('/api/figures/stream', {
-          headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream' },
-          cache: 'no-store', signal: controller.signal
+          headers: { Accept: 'text/event-stream' }, cache: 'no-store', signal: controller.signal
         });
         if (answer.status === 401) {
-          signOut(t('tokenRefused'));
+          signedOut(t('sessionEnded'));
           return;
         }
         if (!answer.ok || !answer.body) {
@@ -404,7 +374,7 @@
     }
   }
 
-  // ----- downloads: fetched with the token, then saved from the browser's memory
+  // ----- downloads: fetched in the session, then saved from the browser's memory
 
   async function renderDownloads() {
     const { tables } = await api('/api/exports').then(a => a.json());
@@ -444,7 +414,7 @@
     document.querySelectorAll('[data-i18n]').forEach(element => {
       element.textContent = t(element.dataset.i18n);
     });
-    if (state.token) {
+    if (state.caller) {
       showWho();
     }
     setLive($('live').dataset.state === 'on');
@@ -452,9 +422,9 @@
   }
 
   function showWho() {
-    const c = claims(state.token);
-    const roles = Array.isArray(c.roles) ? c.roles : [];
-    $('who').textContent = t('signedInAs') + ' ' + [c.office, roles.join(', ')].filter(Boolean).join(' · ');
+    const c = state.caller;
+    const roles = c.roles || [];
+    $('who').textContent = t('signedInAs') + ' ' + [c.name, c.office, roles.join(', ')].filter(Boolean).join(' · ');
     const fieldOffice = !roles.includes('hq') && !roles.includes('admin') && c.office;
     if (fieldOffice) {
       $('f-office').value = c.office;
@@ -487,13 +457,9 @@
       localStorage.setItem(LANGUAGE, state.language);
       applyLanguage();
     });
-    $('token-form').addEventListener('submit', event => {
-      event.preventDefault();
-      signIn($('token').value);
-      $('token').value = '';
+    $('sign-out').addEventListener('submit', () => {
+      $('csrf').value = csrfToken();
     });
-    $('issuer-form').addEventListener('submit', tokenFromIssuer);
-    $('sign-out').addEventListener('click', () => signOut(null));
     $('filters').addEventListener('submit', event => {
       event.preventDefault();
       history.replaceState(null, '', location.pathname + query());
@@ -510,10 +476,20 @@
     });
     setInterval(refreshStatus, 10000);
     applyLanguage();
-    if (state.token) {
-      start();
-    } else {
-      signOut(null);
-    }
+    whoIsSignedIn(params.get('signIn') === 'failed' ? t('signInFailed') : null);
   });
+
+  async function whoIsSignedIn(failure) {
+    try {
+      const answer = await fetch('/api/me', { cache: 'no-store' });
+      if (answer.ok) {
+        state.caller = await answer.json();
+        start();
+        return;
+      }
+      signedOut(failure);
+    } catch (e) {
+      signedOut(e.message);
+    }
+  }
 })();

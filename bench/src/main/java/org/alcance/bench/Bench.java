@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.alcance.local.LocalStack;
 import org.alcance.local.ServiceProcess;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -200,7 +200,7 @@ public final class Bench {
      */
     record Tokens(String office, String hq, String admin) {
 
-        static Tokens of(TokenIssuer issuer) {
+        static Tokens of(Issuer issuer) {
             Instant until = Instant.now().plus(Duration.ofHours(6));
             return new Tokens(issuer.token().office("GT").roles("office").expiresAt(until).sign(),
                     issuer.token().roles("hq").expiresAt(until).sign(), issuer.token().roles("admin").expiresAt(until).sign());
@@ -518,7 +518,7 @@ public final class Bench {
     static Map<String, Double> cpu() {
         Map<String, Double> used = new LinkedHashMap<>();
         used.put("machine", machineBusySeconds());
-        used.put("bench JVM (MongoDB server, token issuer)", cpuSeconds(ProcessHandle.current().pid()));
+        used.put("bench JVM (MongoDB server)", cpuSeconds(ProcessHandle.current().pid()));
         ProcessHandle.current().descendants().forEach(p -> {
             String line = p.info().commandLine().orElse("");
             String name = line.contains("BrokerMain") ? "Kafka broker" : null;

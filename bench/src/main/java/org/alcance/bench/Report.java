@@ -41,7 +41,7 @@ final class Report {
 
                 The `bench` module is only in the Maven profile `bench`: `./mvnw verify` never builds or runs it.
                 It starts the whole local stack (`LocalStack`: Kafka broker, MongoDB wire server with its H2 file
-                store, token issuer, the three services) with a fresh data dir and without the demo data. The
+                store, the local issuer, the three services) with a fresh data dir and without the demo data. The
                 services get run-local's JVM options (`%s`, `ServiceProcess.DEFAULT_JVM_OPTIONS`, C1 only): the
                 figures are those of the stack as `./run-local` runs it. Then %d s of warm-up with the B1 load (and
                 10 s of each `GET`), 10 s without load, B1's three ceilings, B1, B1-hot, B2, B6, B4 at up to %d
@@ -244,7 +244,7 @@ final class Report {
         });
         md.append(String.format(Locale.ROOT, """
 
-                Whole stack ready (broker, MongoDB server, issuer and three services started in parallel, until
+                Whole stack ready (broker, MongoDB server, issuer and services started side by side, reporting once the issuer is up, until
                 every service's readiness probe answers UP; no demo data): **%.1f s** (target ≤ 30 s: %s).
 
                 """, f.stackReadySeconds(), mark(f.stackReadySeconds() <= 30)));
@@ -463,7 +463,7 @@ final class Report {
                 ## Where the CPU went
 
                 Cores used during each wrk run (CPU seconds per second from `/proc/<pid>/stat` and `/proc/stat`; the
-                machine has %s; the MongoDB wire server and the token issuer run inside the benchmark's JVM):
+                machine has %s; the MongoDB wire server runs inside the benchmark's JVM, the issuer in one of its own, not counted):
 
                 """.formatted(cores));
         Map<String, Bench.Wrk> runs = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ import org.alcance.events.Topics;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.alcance.test.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,7 @@ class BulkUploadIT {
     private static final String HEADER = "clientReference,reportedOn,place,adminArea,channel,notes,materials.posters,"
             + "reach.children,reach.teachers,reach.teachers.sex.FEMALE,reach.teachers.sex.MALE\n";
 
-    private final TokenIssuer issuer = TestInfrastructure.get().issuer();
+    private final Issuer issuer = TestInfrastructure.get().issuer();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired

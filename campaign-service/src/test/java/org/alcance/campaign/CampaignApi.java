@@ -3,14 +3,14 @@ package org.alcance.campaign;
 import java.util.Map;
 import java.util.UUID;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Drives the campaign API as a field office would, for tests that need a campaign to work on. */
 final class CampaignApi {
 
-    static final TokenIssuer ISSUER = TestInfrastructure.get().issuer();
+    static final Issuer ISSUER = TestInfrastructure.get().issuer();
 
     private final WebTestClient http;
 

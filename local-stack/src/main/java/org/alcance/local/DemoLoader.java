@@ -30,11 +30,11 @@ final class DemoLoader {
     /** The largest capacity the course API takes: no limit stated, so nobody is waitlisted. */
     private static final int NO_STATED_LIMIT = 1_000;
 
-    private final TokenIssuer issuer;
+    private final Issuer issuer;
     private final String campaignService;
     private final String trainingService;
 
-    DemoLoader(TokenIssuer issuer, String campaignService, String trainingService) {
+    DemoLoader(Issuer issuer, String campaignService, String trainingService) {
         this.issuer = issuer;
         this.campaignService = campaignService;
         this.trainingService = trainingService;

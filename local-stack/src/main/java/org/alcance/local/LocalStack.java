@@ -1,40 +1,30 @@
 package org.alcance.local;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Runs all of Alcance on one machine without Docker: a Kafka broker from the jars, the MongoDB wire
- * server with a file store under {@code ./data}, a local token issuer, and the three services; then
+ * server with a file store under {@code ./data}, the local OpenID Connect issuer, and the three services; then
  * loads the demo data once through the public APIs. Ctrl-C stops every part.
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    /** The local clients' secrets, under the data directory: id=secret, one a line. */
-    static final String SECRETS = "issuer-secrets.properties";
     private static final Map<String, Integer> SERVICES = Map.of(
             "campaign-service", 8081, "training-service", 8082, "reporting-service", 8083);
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
-    private TokenIssuer issuer;
+    private Issuer issuer;
 
     private LocalStack() {
     }
@@ -53,14 +43,14 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf(Locale.ROOT, """
 
                 Alcance is running (ready in %d s; data in ./data, logs in ./data/logs; Ctrl-C stops it)
-                  Dashboard (HQ):   http://localhost:8083/
+                  Dashboard:        http://127.0.0.1:8083/ (sign in as hq, or as an office such as gt)
                   Campaign API:     http://localhost:8081/swagger-ui.html
                   Training API:     http://localhost:8082/swagger-ui.html
-                  Token issuer:     %s (local only; clients: hq, admin and one per office, e.g. gt)
-                  Their secrets:    ./data/%s (made at the first start)
+                  Issuer:           %s (local only; users and clients: hq, admin and one per office)
+                  Passwords:        ./data/%s (user.<id>=password, <id>=client secret; made at the first start)
                   Get a token:      curl -s -u gt:$(sed -n 's/^gt=//p' data/%s) -d grant_type=client_credentials %s/oauth2/token
-                """, Duration.between(started, Instant.now()).toSeconds(), stack.issuer.uri(), SECRETS, SECRETS,
-                stack.issuer.uri());
+                """, Duration.between(started, Instant.now()).toSeconds(), stack.issuer.uri(), Issuer.SECRETS,
+                Issuer.SECRETS, stack.issuer.uri());
         Thread.currentThread().join();
     }
 
@@ -81,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The issuer of this stack, to get tokens from. */
-    public TokenIssuer issuer() {
+    public Issuer issuer() {
         return issuer;
     }
 
@@ -89,20 +79,27 @@ public final class LocalStack implements AutoCloseable {
         Path logs = Files.createDirectories(data.resolve("logs"));
         JsonNode demo = DemoLoader.data();
 
+        issuer = Issuer.start(root, data, 9000, DemoLoader.offices(demo), logs);
+        running.add(issuer);
         KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), 9092, 12);
         running.add(kafka);
         MongoWireServer mongo = MongoWireServer.fileBacked(data.resolve("mongo").resolve("alcance.mv"), 27017);
         running.add(mongo);
-        issuer = TokenIssuer.start(9000, clients(DemoLoader.offices(demo), data.resolve(SECRETS)));
-        running.add(issuer);
 
         Map<String, String> environment = Map.of(
                 "MONGODB_URI", mongo.connectionString(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "ALCANCE_ISSUER_URI", issuer.uri(),
                 "SPRING_PROFILES_ACTIVE", "local");
-        SERVICES.forEach((name, port) -> services.add(
-                ServiceProcess.start(root, name, port, environment, logs, serviceJvmOptions)));
+        for (String name : List.of("campaign-service", "training-service")) {
+            services.add(ServiceProcess.start(root, name, SERVICES.get(name), environment, logs, serviceJvmOptions));
+        }
+        // reporting signs people in to the dashboard with a client secret the issuer makes at its first start
+        issuer.awaitReady();
+        Map<String, String> reporting = new HashMap<>(environment);
+        reporting.put("ALCANCE_DASHBOARD_CLIENT_SECRET", issuer.secret(Issuer.DASHBOARD));
+        services.add(ServiceProcess.start(root, "reporting-service", SERVICES.get("reporting-service"), reporting, logs,
+                serviceJvmOptions));
         for (ServiceProcess service : services) {
             if (!service.awaitReady(READY_TIMEOUT)) {
                 throw new IllegalStateException(service.name() + " did not become ready; see " + service.log());
@@ -115,44 +112,6 @@ public final class LocalStack implements AutoCloseable {
             Files.writeString(loaded, summary + "\n");
             System.out.println("Loaded the 2002 field activities: " + summary);
         }
-    }
-
-    /**
-     * Local-only clients: one per office (id = lower-case office code), plus hq and admin. Each secret is made at
-     * random the first time its client is, and kept in {@code secrets} (readable by this user only), so that no
-     * secret is in the repository and a restart keeps them.
-     */
-    static Map<String, TokenIssuer.Client> clients(Iterable<String> offices, Path secrets) throws IOException {
-        Properties kept = new Properties();
-        if (Files.exists(secrets)) {
-            try (Reader reader = Files.newBufferedReader(secrets)) {
-                kept.load(reader);
-            }
-        }
-        Map<String, TokenIssuer.Client> clients = new LinkedHashMap<>();
-        for (String office : offices) {
-            String id = office.toLowerCase(Locale.ROOT);
-            clients.put(id, new TokenIssuer.Client(secret(kept, id), office, List.of("office")));
-        }
-        clients.put("hq", new TokenIssuer.Client(secret(kept, "hq"), null, List.of("hq")));
-        clients.put("admin", new TokenIssuer.Client(secret(kept, "admin"), null, List.of("admin")));
-        Files.createDirectories(secrets.getParent());
-        if (!Files.exists(secrets) && secrets.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(secrets,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        try (Writer writer = Files.newBufferedWriter(secrets)) {
-            kept.store(writer, "The local token issuer's clients: id=secret (./run-local made them)");
-        }
-        return clients;
-    }
-
-    private static String secret(Properties kept, String id) {
-        return (String) kept.computeIfAbsent(id, absent -> {
-            byte[] random = new byte[24];
-            RANDOM.nextBytes(random);
-            return HexFormat.of().formatHex(random);
-        });
     }
 
     /** Stops the services together (each drains its requests), then the infrastructure they used. */

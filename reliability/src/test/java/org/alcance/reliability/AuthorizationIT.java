@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class AuthorizationIT {
     enum Caller {
         NONE, EXPIRED, FORGED, AUDIENCE, ISSUER, OTHER_OFFICE, OWN_OFFICE, HQ, ADMIN;
 
-        String token(TokenIssuer issuer) {
+        String token(Issuer issuer) {
             return switch (this) {
                 case NONE -> null;
                 case EXPIRED -> gt(issuer).expiresAt(Instant.now().minus(Duration.ofMinutes(5))).sign();
@@ -43,7 +43,7 @@ class AuthorizationIT {
             };
         }
 
-        private static TokenIssuer.Token gt(TokenIssuer issuer) {
+        private static Issuer.Token gt(Issuer issuer) {
             return issuer.token().office(OWN).roles("office");
         }
     }

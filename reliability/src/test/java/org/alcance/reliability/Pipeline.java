@@ -9,7 +9,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.alcance.local.Ports;
 import org.alcance.local.ServiceProcess;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.alcance.test.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,7 +28,7 @@ final class Pipeline {
 
     final TestInfrastructure infrastructure;
     final TestInfrastructure.Database reportingDatabase;
-    final TokenIssuer issuer;
+    final Issuer issuer;
     final ServiceProcess campaigns;
     final ServiceProcess training;
     final ServiceProcess reporting;

@@ -1,37 +1,87 @@
 package org.alcance.reporting;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.alcance.web.ApiSecurity;
 import org.alcance.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 
 /**
- * Bearer tokens everywhere (see {@link ApiSecurity}); rebuilding the figures is for admins only. The
- * dashboard's page, scripts and styles hold no figures and are open, so that a browser can load them and then
- * sign in; everything it shows comes from the API with the signed-in token.
+ * Two ways in. Scripts send bearer tokens (see {@link ApiSecurity}). People sign in to the dashboard with
+ * OpenID Connect: this service is a confidential client ({@link DashboardClient}, authorization code with
+ * PKCE) and keeps the signed-in user in a session cookie, so no token or secret reaches the browser. The
+ * ID token's {@code roles} and {@code office} claims then authorize exactly as a bearer token's do.
+ * Rebuilding the figures is for admins only. The dashboard's page, scripts and styles hold no figures and are
+ * open, so that a browser can load them before signing in.
+ *
+ * <p>A session cookie is sent by the browser on its own, so writes with it need the CSRF token (cookie
+ * {@code XSRF-TOKEN}, sent back as a header or form field); bearer requests carry no cookie and need none.
+ * Signing out ends the session here and at the provider (RP-initiated logout), then comes back to the page.
  *
  * <p>Every answer forbids framing and referrers, and the content security policy lets the page run only the
- * scripts this service serves (no inline script, no eval) and connect only to this service and the token
- * issuer. Inline styles stay allowed: the charts style the elements they draw.
+ * scripts this service serves (no inline script, no eval), connect only to this service, and send forms only
+ * here and to the provider (signing out passes through it). Inline styles stay allowed: the charts style the
+ * elements they draw.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    @Bean
+    DashboardClient dashboardClient(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${alcance.dashboard.client-id}") String clientId,
+            @Value("${alcance.dashboard.client-secret}") String clientSecret) {
+        return new DashboardClient(issuer, clientId, clientSecret);
+    }
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") URI issuer) {
+            DashboardClient dashboardClient, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") URI issuer) {
         String issuerOrigin = issuer.getScheme() + "://" + issuer.getAuthority();
+        OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(dashboardClient);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}/");
         return ApiSecurity.bearerTokens(http, problems)
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(dashboardClient)
+                        .loginPage("/")
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?signIn=failed")))
+                .logout(logout -> logout
+                        .logoutHandler(new DelegatingServerLogoutHandler(
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(signedOut))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(writesWithTheSessionCookie()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self';"
-                                + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' "
-                                + issuerOrigin + "; object-src 'none'; base-uri 'none'; form-action 'self';"
+                                + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
+                                + " object-src 'none'; base-uri 'none'; form-action 'self' " + issuerOrigin + ";"
                                 + " frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
@@ -40,5 +90,33 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .build();
+    }
+
+    private static ServerWebExchangeMatcher writesWithTheSessionCookie() {
+        return exchange -> {
+            String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            return SAFE.contains(exchange.getRequest().getMethod()) || bearer
+                    ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+        };
+    }
+
+    /** The CSRF token is made lazily; asking for it on every answer puts its cookie in the browser before a write. */
+    @Bean
+    WebFilter csrfCookie() {
+        return (exchange, chain) -> exchange.<Mono<CsrfToken>>getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty())
+                .then(chain.filter(exchange));
+    }
+
+    /** A signed-in person's roles, from the ID token's {@code roles} claim, as a bearer token's are. */
+    @Bean
+    GrantedAuthoritiesMapper rolesFromTheIdToken() {
+        return authorities -> authorities.stream()
+                .filter(OidcUserAuthority.class::isInstance)
+                .map(authority -> ((OidcUserAuthority) authority).getIdToken().getClaimAsStringList("roles"))
+                .filter(roles -> roles != null)
+                .flatMap(List::stream)
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                .collect(Collectors.toSet());
     }
 }

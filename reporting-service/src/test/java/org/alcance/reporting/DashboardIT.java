@@ -10,50 +10,40 @@ import static org.alcance.reporting.Events.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.alcance.events.Sex;
 import org.alcance.events.training.AttendanceStatus;
 import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
+import org.alcance.test.Chromium;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Headquarters' dashboard in a real headless Chromium: it signs in with a token, shows the exact totals of
- * what the field offices reported, follows a new event without a reload, and speaks Spanish on request.
+ * Headquarters' dashboard in a real headless Chromium: a person signs in on the issuer's login page, and the
+ * dashboard shows the exact totals of what the field offices reported, follows a new event without a reload,
+ * and speaks Spanish on request. The page is opened at 127.0.0.1, the loopback address the issuer accepts
+ * as a redirect on any port.
  */
 @IntegrationTest
 class DashboardIT {
 
-    private static final TokenIssuer ISSUER = TestInfrastructure.get().issuer();
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
+    private static final Issuer ISSUER = TestInfrastructure.get().issuer();
     private static final Path SCREENSHOTS = Path.of("target", "dashboard");
 
     @LocalServerPort
@@ -62,40 +52,24 @@ class DashboardIT {
     @Autowired
     WebTestClient http;
 
+    private Chromium chromium;
     private ChromeDriver browser;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The dashboard test drives Chromium: install the Debian packages chromium and chromium-driver"
-                        + " (looked for %s and %s)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-    }
 
     @BeforeEach
     void openChromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,800", "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = Chromium.headless();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void closeChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
-    void shouldShowHeadquartersTheExactTotalsAndFollowANewEventWithoutAReload() throws IOException {
+    void shouldShowHeadquartersTheExactTotalsAndFollowANewEventWithoutAReload() {
         String theme = "theme-" + UUID.randomUUID();
         String gt = "campaign-" + UUID.randomUUID();
         String hn = "campaign-" + UUID.randomUUID();
@@ -119,10 +93,8 @@ class DashboardIT {
                 field("/api/figures/courses/" + course, "sequence", 8);
             });
 
-            browser.get("http://localhost:" + port + "/?theme=" + theme);
-            assertThat(byId("sign-in").isDisplayed()).as("asks for a token first").isTrue();
-            byId("token").sendKeys(ISSUER.hq());
-            browser.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+            signIn("hq");
+            browser.get(dashboard() + "/?theme=" + theme);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(text("card-campaigns")).isEqualTo("2");
@@ -136,9 +108,10 @@ class DashboardIT {
             assertThat(byId("f-theme").getAttribute("value")).isEqualTo(theme);
             assertThat(byId("downloads").findElements(By.cssSelector("[data-export='reach-by-office.xlsx']"))).hasSize(1);
             await().atMost(Duration.ofSeconds(30)).until(() -> "on".equals(byId("live").getAttribute("data-state")));
-            assertThat(browser.executeScript("return sessionStorage.getItem('alcance.token') !== null"
-                    + " && localStorage.getItem('alcance.token') === null")).as("the token is kept for the tab only")
-                    .isEqualTo(true);
+            assertThat(browser.executeScript("return sessionStorage.length + localStorage.length")).isEqualTo(0L);
+            assertThat((String) browser.executeScript("return document.cookie")).as("scripts read no session")
+                    .doesNotContain("SESSION");
+            assertThat(text("who")).isEqualTo("Signed in as hq · hq");
 
             browser.executeScript("window.sameDocument = true");
             producer.send(reported(gt, "GT", "u2", "2002-07-02", "radio", 300, 0));
@@ -167,9 +140,27 @@ class DashboardIT {
                 .isEqualTo(true));
         screenshot("phone-es");
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        // before signing in, the page asks who is signed in and is told: nobody (401)
+        List<String> errors = chromium.consoleErrors().stream().filter(error -> !error.contains(
+                "/api/me - Failed to load resource: the server responded with a status of 401")).toList();
         assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+
+    private String dashboard() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Through the issuer's login page, with the user's password as the issuer made it. */
+    private void signIn(String user) {
+        browser.get(dashboard() + "/");
+        await().atMost(Duration.ofSeconds(10)).until(() -> byId("sign-in").isDisplayed());
+        byId("sign-in-link").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(ISSUER.uri() + "/login"));
+        byId("username").sendKeys(user);
+        byId("password").sendKeys(ISSUER.secret("user." + user));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(dashboard())
+                && byId("sign-out").isDisplayed());
     }
 
     private void field(String uri, String name, long value) {
@@ -178,15 +169,14 @@ class DashboardIT {
     }
 
     private WebElement byId(String id) {
-        return browser.findElement(By.id(id));
+        return chromium.byId(id);
     }
 
     private String text(String id) {
-        return byId(id).getText();
+        return chromium.text(id);
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        chromium.screenshot(SCREENSHOTS, name);
     }
 }

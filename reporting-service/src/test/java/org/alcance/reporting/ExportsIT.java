@@ -30,7 +30,7 @@ import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -46,7 +46,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @IntegrationTest
 class ExportsIT {
 
-    private static final TokenIssuer ISSUER = TestInfrastructure.get().issuer();
+    private static final Issuer ISSUER = TestInfrastructure.get().issuer();
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     @Autowired

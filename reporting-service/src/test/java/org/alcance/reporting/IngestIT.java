@@ -35,7 +35,7 @@ import org.alcance.events.training.OrganisationType;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.alcance.test.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -52,7 +52,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @IntegrationTest
 class IngestIT {
 
-    private static final TokenIssuer ISSUER = TestInfrastructure.get().issuer();
+    private static final Issuer ISSUER = TestInfrastructure.get().issuer();
     private static final String DEAD_LETTERS = "alcance.reporting.dlt.v1";
 
     @Autowired

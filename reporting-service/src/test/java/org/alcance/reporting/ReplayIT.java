@@ -18,7 +18,7 @@ import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @IntegrationTest
 class ReplayIT {
 
-    private static final TokenIssuer ISSUER = TestInfrastructure.get().issuer();
+    private static final Issuer ISSUER = TestInfrastructure.get().issuer();
 
     @Autowired
     WebTestClient http;

@@ -1,17 +1,21 @@
 package org.alcance.web;
 
 import java.util.List;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 
 /**
- * Who is calling, as the token says: a field office user writes and reads its own office's
- * campaigns; {@code hq} and {@code admin} read every office's.
+ * Who is calling, as the token says (a bearer token, or the ID token of a person signed in to the
+ * dashboard): a field office user writes and reads its own office's campaigns; {@code hq} and
+ * {@code admin} read every office's. The name is the one to show: the provider's user name, else the subject.
  */
-public record Caller(String subject, String office, List<String> roles) {
+public record Caller(String subject, String name, String office, List<String> roles) {
 
-    public static Caller of(Jwt token) {
+    public static Caller of(ClaimAccessor token) {
         List<String> roles = token.getClaimAsStringList("roles");
-        return new Caller(token.getSubject(), token.getClaimAsString("office"), roles == null ? List.of() : roles);
+        String subject = token.getClaimAsString("sub");
+        String name = token.getClaimAsString("preferred_username");
+        return new Caller(subject, name == null ? subject : name, token.getClaimAsString("office"),
+                roles == null ? List.of() : roles);
     }
 
     public boolean readsAllOffices() {

@@ -1,8 +1,7 @@
 package org.alcance.web;
 
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CallerController {
 
     @GetMapping("/api/me")
-    Caller me(@AuthenticationPrincipal Jwt token) {
+    Caller me(@AuthenticationPrincipal ClaimAccessor token) {
         return Caller.of(token);
     }
 }

@@ -1,5 +1,6 @@
 package org.alcance.test;
 
+import org.alcance.local.Issuer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -15,5 +16,6 @@ public final class InfrastructureExtension implements BeforeAllCallback {
         System.setProperty("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
         System.setProperty("spring.mongodb.uri", infrastructure.mongoUri());
         System.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", infrastructure.issuer().uri());
+        System.setProperty("alcance.dashboard.client-secret", infrastructure.issuer().secret(Issuer.DASHBOARD));
     }
 }

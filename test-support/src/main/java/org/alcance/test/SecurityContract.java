@@ -1,7 +1,7 @@
 package org.alcance.test;
 
 import java.time.Instant;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -18,7 +18,7 @@ public abstract class SecurityContract {
     @Autowired
     private WebTestClient http;
 
-    private final TokenIssuer issuer = TestInfrastructure.get().issuer();
+    private final Issuer issuer = TestInfrastructure.get().issuer();
 
     @Test
     void shouldAnswer401WithoutAToken() {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.alcance.local.KafkaBroker;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Ports;
+import org.alcance.local.Issuer;
 import org.alcance.local.MongoWireServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +26,18 @@ import org.testcontainers.utility.DockerImageName;
 public final class TestInfrastructure {
 
     static final int PARTITIONS = 12;
+    /** The field offices tests act as, each with an account at the issuer. */
+    private static final List<String> OFFICES = List.of("AL", "AM", "GT", "HN", "KZ", "TN");
     private static final String MONGO_IMAGE = "mongo:8.0";
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static TestInfrastructure instance;
 
     private final Broker kafka;
     private final String mongoUri;
-    private final TokenIssuer issuer;
+    private final Issuer issuer;
     private final boolean docker;
 
-    private TestInfrastructure(Broker kafka, String mongoUri, TokenIssuer issuer, boolean docker) {
+    private TestInfrastructure(Broker kafka, String mongoUri, Issuer issuer, boolean docker) {
         this.kafka = kafka;
         this.mongoUri = mongoUri;
         this.issuer = issuer;
@@ -61,6 +65,15 @@ public final class TestInfrastructure {
     }
 
     public static synchronized TestInfrastructure get() {
+        try {
+            return started();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the test infrastructure", e);
+        }
+    }
+
+    private static TestInfrastructure started() throws InterruptedException {
         if (instance == null) {
             String choice = System.getenv().getOrDefault("ALCANCE_TEST_INFRA", "");
             boolean docker = choice.isEmpty() ? DockerClientFactory.instance().isDockerAvailable() : choice.equals("docker");
@@ -83,7 +96,7 @@ public final class TestInfrastructure {
         return mongoUri;
     }
 
-    public TokenIssuer issuer() {
+    public Issuer issuer() {
         return issuer;
     }
 
@@ -127,7 +140,8 @@ public final class TestInfrastructure {
         };
     }
 
-    private static TestInfrastructure withDocker() {
+    private static TestInfrastructure withDocker() throws InterruptedException {
+        Issuer issuer = startIssuer();
         KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.2"))
                 .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(PARTITIONS));
         MongoDBContainer mongo = new MongoDBContainer(DockerImageName.parse(MONGO_IMAGE));
@@ -148,18 +162,17 @@ public final class TestInfrastructure {
                 docker.unpauseContainerCmd(kafka.getContainerId()).exec();
             }
         };
-        return new TestInfrastructure(broker, mongo.getConnectionString(), TokenIssuer.start(0, java.util.Map.of()), true);
+        return new TestInfrastructure(broker, mongo.getConnectionString(), issuer.awaitReady(), true);
     }
 
-    private static TestInfrastructure local() {
+    private static TestInfrastructure local() throws InterruptedException {
         Path dir = temporaryDirectory("alcance-kafka-");
         KafkaBroker kafka = KafkaBroker.start(dir, 0, PARTITIONS);
         MongoWireServer mongo = MongoWireServer.inMemory(0);
-        TokenIssuer issuer = TokenIssuer.start(0, java.util.Map.of());
+        Issuer issuer = startIssuer();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             mongo.close();
-            issuer.close();
         }, "test-infrastructure-stop"));
         log.info("Test infrastructure: no Docker, so a Kafka broker from the jars at {} and mongo-java-server at {}",
                 kafka.bootstrapServers(), mongo.connectionString());
@@ -176,7 +189,22 @@ public final class TestInfrastructure {
                 kafka.start();
             }
         };
-        return new TestInfrastructure(broker, mongo.connectionString(), issuer, false);
+        return new TestInfrastructure(broker, mongo.connectionString(), issuer.awaitReady(), false);
+    }
+
+    /**
+     * The local issuer, from its jar (built before the modules that test against it), with accounts for the
+     * offices the tests act as; it runs until the test JVM ends and logs to {@code target/local-issuer.log}.
+     */
+    private static Issuer startIssuer() {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(root.resolve("local-issuer"))) {
+            root = root.getParent();
+        }
+        Issuer issuer = Issuer.start(root, temporaryDirectory("alcance-issuer-"), Ports.free(), OFFICES,
+                Path.of("target").toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "test-issuer-stop"));
+        return issuer;
     }
 
     private static Path temporaryDirectory(String prefix) {

@@ -7,14 +7,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alcance.test.TestInfrastructure;
-import org.alcance.local.TokenIssuer;
+import org.alcance.local.Issuer;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Drives the training API as a field office would, for tests that need a course to work on. */
 final class TrainingApi {
 
-    static final TokenIssuer ISSUER = TestInfrastructure.get().issuer();
+    static final Issuer ISSUER = TestInfrastructure.get().issuer();
 
     /** Every name, email and phone the tests enrolled: none may ever appear in an event. */
     static final Set<String> PERSONAL_DATA = ConcurrentHashMap.newKeySet();

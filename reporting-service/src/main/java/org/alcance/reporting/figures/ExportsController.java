@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,7 +46,7 @@ class ExportsController {
     }
 
     @GetMapping("/{table}.csv")
-    Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal Jwt token, @PathVariable String table,
+    Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String table,
             @RequestParam(required = false) String office, @RequestParam(required = false) String theme,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return export(token, table, "csv", TableFiles.CSV, new Filters(office, theme, from, to),
@@ -54,7 +54,7 @@ class ExportsController {
     }
 
     @GetMapping("/{table}.xlsx")
-    Mono<ResponseEntity<byte[]>> xlsx(@AuthenticationPrincipal Jwt token, @PathVariable String table,
+    Mono<ResponseEntity<byte[]>> xlsx(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String table,
             @RequestParam(required = false) String office, @RequestParam(required = false) String theme,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Filters filters = new Filters(office, theme, from, to);
@@ -62,7 +62,7 @@ class ExportsController {
                 report.overview().asOf() == null ? null : report.overview().asOf().toString()));
     }
 
-    private Mono<ResponseEntity<byte[]>> export(Jwt token, String table, String extension, String contentType,
+    private Mono<ResponseEntity<byte[]>> export(ClaimAccessor token, String table, String extension, String contentType,
             Filters filters, BiFunction<Table, Report, byte[]> write) {
         return Mono.defer(() -> {
             if (!ExportTables.exists(table)) {

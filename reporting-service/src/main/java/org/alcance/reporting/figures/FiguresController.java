@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,7 +41,7 @@ class FiguresController {
     }
 
     @GetMapping("/overview")
-    Mono<Overview> overview(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String office,
+    Mono<Overview> overview(@AuthenticationPrincipal ClaimAccessor token, @RequestParam(required = false) String office,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return Mono.defer(() -> figures.overview(Caller.of(token), office, theme, Period.parse(from, to),
@@ -49,7 +49,7 @@ class FiguresController {
     }
 
     @GetMapping("/offices/{office}")
-    Mono<OfficeFigures> office(@AuthenticationPrincipal Jwt token, @PathVariable String office,
+    Mono<OfficeFigures> office(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String office,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return Mono.defer(() -> figures.office(Caller.of(token), office, theme, Period.parse(from, to),
@@ -57,12 +57,12 @@ class FiguresController {
     }
 
     @GetMapping("/campaigns/{id}")
-    Mono<CampaignDetail> campaign(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Mono<CampaignDetail> campaign(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id) {
         return figures.campaign(Caller.of(token), id);
     }
 
     @GetMapping("/courses/{id}")
-    Mono<CourseDetail> course(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Mono<CourseDetail> course(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id) {
         return figures.course(Caller.of(token), id);
     }
 
@@ -72,7 +72,7 @@ class FiguresController {
      * closing it.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<FigureChanges.Change>> stream(@AuthenticationPrincipal Jwt token) {
+    Flux<ServerSentEvent<FigureChanges.Change>> stream(@AuthenticationPrincipal ClaimAccessor token) {
         Caller caller = Caller.of(token);
         Flux<ServerSentEvent<FigureChanges.Change>> updates = changes.changes()
                 .filter(change -> caller.canRead(change.office()))

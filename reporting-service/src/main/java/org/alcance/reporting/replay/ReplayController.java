@@ -1,10 +1,11 @@
 package org.alcance.reporting.replay;
 
+import org.alcance.web.Caller;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,8 +29,8 @@ class ReplayController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<Document>> start(@AuthenticationPrincipal Jwt token) {
-        return Mono.fromCallable(() -> replays.start(token.getSubject()))
+    Mono<ResponseEntity<Document>> start(@AuthenticationPrincipal ClaimAccessor token) {
+        return Mono.fromCallable(() -> replays.start(Caller.of(token).subject()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(started -> ResponseEntity.status(started.started() ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT)
                         .body(started.state()));
