@@ -39,7 +39,8 @@ import reactor.core.publisher.Mono;
  * open, so that a browser can load them before signing in.
  *
  * <p>A session cookie is sent by the browser on its own, so writes with it need the CSRF token (cookie
- * {@code XSRF-TOKEN}, sent back as a header or form field); bearer requests carry no cookie and need none.
+ * {@code XSRF-TOKEN}, sent back as a header or form field); bearer requests, and requests with no session to
+ * ride on, need none.
  * Signing out ends the session here and at the provider (RP-initiated logout), then comes back to the page.
  *
  * <p>Every answer forbids framing and referrers, and the content security policy lets the page run only the
@@ -61,7 +62,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-            DashboardClient dashboardClient, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") URI issuer) {
+            DashboardClient dashboardClient, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") URI issuer,
+            @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         String issuerOrigin = issuer.getScheme() + "://" + issuer.getAuthority();
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(dashboardClient);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
@@ -77,7 +79,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(writesWithTheSessionCookie()))
+                        .requireCsrfProtectionMatcher(writesWithTheSessionCookie(sessionCookie))
+                        .accessDeniedHandler(problems.denied()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self';"
                                 + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
@@ -92,11 +95,13 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static ServerWebExchangeMatcher writesWithTheSessionCookie() {
+    /** A write that the session cookie could authenticate: one with no cookie is answered as unauthenticated. */
+    private static ServerWebExchangeMatcher writesWithTheSessionCookie(String sessionCookie) {
         return exchange -> {
             String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
             boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-            return SAFE.contains(exchange.getRequest().getMethod()) || bearer
+            boolean session = exchange.getRequest().getCookies().containsKey(sessionCookie);
+            return SAFE.contains(exchange.getRequest().getMethod()) || bearer || !session
                     ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
         };
     }

@@ -112,6 +112,9 @@ class DashboardIT {
             assertThat((String) browser.executeScript("return document.cookie")).as("scripts read no session")
                     .doesNotContain("SESSION");
             assertThat(text("who")).isEqualTo("Signed in as hq · hq");
+            assertThat(status("fetch('/logout', {method: 'POST', redirect: 'manual'})"))
+                    .as("a write with the session cookie but without the CSRF token is refused").isEqualTo(403L);
+            assertThat(status("fetch('/api/me')")).as("and the session goes on").isEqualTo(200L);
 
             browser.executeScript("window.sameDocument = true");
             producer.send(reported(gt, "GT", "u2", "2002-07-02", "radio", 300, 0));
@@ -140,10 +143,18 @@ class DashboardIT {
                 .isEqualTo(true));
         screenshot("phone-es");
 
-        // before signing in, the page asks who is signed in and is told: nobody (401)
-        List<String> errors = chromium.consoleErrors().stream().filter(error -> !error.contains(
-                "/api/me - Failed to load resource: the server responded with a status of 401")).toList();
+        // expected: before signing in, the page asks who is signed in and is told nobody (401); the refused write (403)
+        List<String> errors = chromium.consoleErrors().stream()
+                .filter(error -> !error.contains("/api/me - Failed to load resource: the server responded with a status of 401"))
+                .filter(error -> !error.contains("/logout - Failed to load resource: the server responded with a status of 403"))
+                .toList();
         assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+
+    /** The status of the page's own request, made by the browser with its cookies. */
+    private Object status(String request) {
+        return browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + request + ".then(answer => done(answer.status), error => done(error.message));");
     }
 
     private String dashboard() {
