@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Where people open the dashboard: the loopback address the issuer registered its sign-in for. */
+    public static final String DASHBOARD = "http://127.0.0.1:8083";
     private static final Map<String, Integer> SERVICES = Map.of(
             "campaign-service", 8081, "training-service", 8082, "reporting-service", 8083);
 
@@ -43,13 +45,13 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf(Locale.ROOT, """
 
                 Alcance is running (ready in %d s; data in ./data, logs in ./data/logs; Ctrl-C stops it)
-                  Dashboard:        http://127.0.0.1:8083/ (sign in as hq, or as an office such as gt)
+                  Dashboard:        %s/ (sign in as hq, or as an office such as gt)
                   Campaign API:     http://localhost:8081/swagger-ui.html
                   Training API:     http://localhost:8082/swagger-ui.html
                   Issuer:           %s (local only; users and clients: hq, admin and one per office)
                   Passwords:        ./data/%s (user.<id>=password, <id>=client secret; made at the first start)
                   Get a token:      curl -s -u gt:$(sed -n 's/^gt=//p' data/%s) -d grant_type=client_credentials %s/oauth2/token
-                """, Duration.between(started, Instant.now()).toSeconds(), stack.issuer.uri(), Issuer.SECRETS,
+                """, Duration.between(started, Instant.now()).toSeconds(), DASHBOARD, stack.issuer.uri(), Issuer.SECRETS,
                 Issuer.SECRETS, stack.issuer.uri());
         Thread.currentThread().join();
     }
@@ -98,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
         issuer.awaitReady();
         Map<String, String> reporting = new HashMap<>(environment);
         reporting.put("ALCANCE_DASHBOARD_CLIENT_SECRET", issuer.secret(Issuer.DASHBOARD));
+        reporting.put("ALCANCE_DASHBOARD_ADDRESS", DASHBOARD);
         services.add(ServiceProcess.start(root, "reporting-service", SERVICES.get("reporting-service"), reporting, logs,
                 serviceJvmOptions));
         for (ServiceProcess service : services) {

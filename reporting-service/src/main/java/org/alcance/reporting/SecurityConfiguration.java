@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.alcance.web.ApiSecurity;
 import org.alcance.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -104,6 +105,13 @@ class SecurityConfiguration {
             return SAFE.contains(exchange.getRequest().getMethod()) || bearer || !session
                     ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
         };
+    }
+
+    /** Only where the dashboard's address is set ({@code ALCANCE_DASHBOARD_ADDRESS}): the local stack sets it. */
+    @Bean
+    @ConditionalOnProperty("alcance.dashboard.address")
+    DashboardAddress dashboardAddress(@Value("${alcance.dashboard.address}") URI address) {
+        return new DashboardAddress(address);
     }
 
     /** The CSRF token is made lazily; asking for it on every answer puts its cookie in the browser before a write. */
