@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
  * PKCE) and keeps the signed-in user in a session cookie, so no token or secret reaches the browser. The
  * ID token's {@code roles} and {@code office} claims then authorize exactly as a bearer token's do.
  * Rebuilding the figures is for admins only. The dashboard's page, scripts and styles hold no figures and are
- * open, so that a browser can load them before signing in.
+ * open, so that a browser can load them before signing in; so is the API's description.
  *
  * <p>A session cookie is sent by the browser on its own, so writes with it need the CSRF token (cookie
  * {@code XSRF-TOKEN}, sent back as a header or form field); bearer requests, and requests with no session to
@@ -90,6 +90,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("admin")
                         .pathMatchers("/actuator/**").hasRole("admin")
                         .anyExchange().authenticated())
