@@ -205,9 +205,13 @@ final class Ledger {
                 return differences;
             }
             Http.Response response = pipeline.http.get(figures + "courses/" + course.getKey(), hq);
-            if (response.status() != 200 || response.json().path("attendedSessions").asLong() != course.getValue().get()) {
-                differences.add(String.format("course %s: %d %s, booked %d attended", course.getKey(),
-                        response.status(), abridged(response.body()), course.getValue().get()));
+            // the course's status as its owner names it: one vocabulary across the services
+            String status = pipeline.http.get(pipeline.training.url() + "/api/courses/" + course.getKey(), hq).json()
+                    .path("status").asString();
+            if (response.status() != 200 || response.json().path("attendedSessions").asLong() != course.getValue().get()
+                    || !response.json().path("status").asString().equals(status)) {
+                differences.add(String.format("course %s: %d %s, booked %d attended, status %s in training-service",
+                        course.getKey(), response.status(), abridged(response.body()), course.getValue().get(), status));
             }
         }
         return differences;

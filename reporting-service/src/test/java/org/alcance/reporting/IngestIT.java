@@ -155,7 +155,7 @@ class IngestIT {
                 .jsonPath("$.updatesCounted").isEqualTo(1));
 
         get("/api/figures/courses/" + c, ISSUER.office("GT"))
-                .jsonPath("$.status").isEqualTo("STARTED")
+                .jsonPath("$.status").isEqualTo("IN_PROGRESS")
                 .jsonPath("$.enrolled").isEqualTo(2)
                 .jsonPath("$.waitlisted").isEqualTo(1)
                 .jsonPath("$.attendedSessions").isEqualTo(2)
@@ -182,7 +182,7 @@ class IngestIT {
                 .jsonPath("$.targets[1].percentAchieved").isEqualTo(0.9)
                 .jsonPath("$.materials.posters").isEqualTo(630)
                 .jsonPath("$.courses.total").isEqualTo(1)
-                .jsonPath("$.courses.byStatus.STARTED").isEqualTo(1)
+                .jsonPath("$.courses.byStatus.IN_PROGRESS").isEqualTo(1)
                 .jsonPath("$.participants.enrolled").isEqualTo(2)
                 .jsonPath("$.participants.waitlisted").isEqualTo(1)
                 .jsonPath("$.participants.attended").isEqualTo(2)

@@ -70,7 +70,10 @@ public record CourseFigures(
         List<Cell> cells) implements Figures {
 
     public static final String SCHEDULED = "SCHEDULED";
-    public static final String STARTED = "STARTED";
+    /** As training-service names it: one vocabulary for a course's status in every service's answers. */
+    public static final String IN_PROGRESS = "IN_PROGRESS";
+    /** What read models stored for IN_PROGRESS before; read as IN_PROGRESS, so no rebuild is needed. */
+    private static final String STORED_BEFORE_AS_STARTED = "STARTED";
     public static final String COMPLETED = "COMPLETED";
     public static final String CANCELLED = "CANCELLED";
     public static final String ENROLLED = "ENROLLED";
@@ -106,6 +109,7 @@ public record CourseFigures(
     }
 
     public CourseFigures {
+        status = STORED_BEFORE_AS_STARTED.equals(status) ? IN_PROGRESS : status;
         topics = topics == null ? List.of() : List.copyOf(topics);
         targetAudiences = targetAudiences == null ? List.of() : List.copyOf(targetAudiences);
         participants = participants == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(participants));
@@ -147,7 +151,7 @@ public record CourseFigures(
             next.details(e.title(), e.topics(), e.format(), e.venue(), e.targetAudiences(), e.startDate(),
                     e.endDate(), e.capacity(), e.completionRule());
         } else if (event instanceof CourseStarted) {
-            next.status = STARTED;
+            next.status = IN_PROGRESS;
         } else if (event instanceof CourseCompleted) {
             next.status = COMPLETED;
         } else if (event instanceof CourseCancelled) {
