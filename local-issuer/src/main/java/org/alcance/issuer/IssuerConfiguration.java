@@ -8,10 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -76,9 +73,8 @@ class IssuerConfiguration {
     }
 
     @Bean
-    Map<String, Account> accounts(IssuerProperties properties) {
-        return Account.all(properties.offices()).stream()
-                .collect(Collectors.toUnmodifiableMap(Account::id, Function.identity()));
+    Accounts accounts(IssuerProperties properties) {
+        return new Accounts(properties.offices());
     }
 
     @Bean
@@ -91,9 +87,9 @@ class IssuerConfiguration {
      * directory anyway, so hashing them in memory would only slow the start.
      */
     @Bean
-    RegisteredClientRepository clients(Map<String, Account> accounts, Secrets secrets, IssuerProperties properties) {
+    RegisteredClientRepository clients(Accounts accounts, Secrets secrets, IssuerProperties properties) {
         List<RegisteredClient> clients = new ArrayList<>();
-        for (Account account : accounts.values()) {
+        for (Accounts.Account account : accounts.all()) {
             clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
                     .clientId(account.id())
                     .clientSecret("{noop}" + secrets.clientSecret(account.id()))
@@ -120,9 +116,9 @@ class IssuerConfiguration {
     }
 
     @Bean
-    UserDetailsService users(Map<String, Account> accounts, Secrets secrets) {
+    UserDetailsService users(Accounts accounts, Secrets secrets) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        accounts.values().forEach(account -> users.createUser(User.withUsername(account.id())
+        accounts.all().forEach(account -> users.createUser(User.withUsername(account.id())
                 .password("{noop}" + secrets.password(account.id())).roles(account.role()).build()));
         secrets.save();
         return users;
@@ -139,10 +135,10 @@ class IssuerConfiguration {
      * dashboard); access tokens are for the Alcance API.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> alcanceClaims(Map<String, Account> accounts, IssuerProperties properties) {
+    OAuth2TokenCustomizer<JwtEncodingContext> alcanceClaims(Accounts accounts, IssuerProperties properties) {
         return context -> {
             boolean script = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
-            Account account = accounts.get(script ? context.getRegisteredClient().getClientId()
+            Accounts.Account account = accounts.find(script ? context.getRegisteredClient().getClientId()
                     : context.getPrincipal().getName());
             if (account == null) {
                 return;

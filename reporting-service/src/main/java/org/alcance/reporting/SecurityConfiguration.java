@@ -52,6 +52,7 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final Set<String> PAGE = Set.of("/", "/index.html");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
@@ -115,11 +116,16 @@ class SecurityConfiguration {
         return new DashboardAddress(address);
     }
 
-    /** The CSRF token is made lazily; asking for it on every answer puts its cookie in the browser before a write. */
+    /**
+     * The CSRF token is made lazily; asking for it as the page loads puts its cookie in the browser before the
+     * page's first write (signing out). Scripts' requests get no cookie they would not keep.
+     */
     @Bean
     WebFilter csrfCookie() {
-        return (exchange, chain) -> exchange.<Mono<CsrfToken>>getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty())
-                .then(chain.filter(exchange));
+        return (exchange, chain) -> PAGE.contains(exchange.getRequest().getPath().value())
+                ? exchange.<Mono<CsrfToken>>getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty())
+                        .then(chain.filter(exchange))
+                : chain.filter(exchange);
     }
 
     /** A signed-in person's roles, from the ID token's {@code roles} claim, as a bearer token's are. */

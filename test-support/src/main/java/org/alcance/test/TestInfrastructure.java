@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.alcance.local.KafkaBroker;
-import org.alcance.local.Ports;
 import org.alcance.local.Issuer;
+import org.alcance.local.KafkaBroker;
 import org.alcance.local.MongoWireServer;
+import org.alcance.local.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -21,7 +21,8 @@ import org.testcontainers.utility.DockerImageName;
  * The real infrastructure integration tests run against, started once per test JVM: Testcontainers
  * ({@code apache/kafka} in KRaft mode and {@code mongo}) where a Docker engine answers, otherwise a
  * Kafka broker run from the Maven jars and the in-process MongoDB wire server. The environment
- * variable {@code ALCANCE_TEST_INFRA} ({@code docker} or {@code local}) overrides the choice.
+ * variable {@code ALCANCE_TEST_INFRA} ({@code docker} or {@code local}) overrides the choice. Either way,
+ * tokens come from the local issuer, run from its jar.
  */
 public final class TestInfrastructure {
 
@@ -166,10 +167,10 @@ public final class TestInfrastructure {
     }
 
     private static TestInfrastructure local() throws InterruptedException {
+        Issuer issuer = startIssuer();
         Path dir = temporaryDirectory("alcance-kafka-");
         KafkaBroker kafka = KafkaBroker.start(dir, 0, PARTITIONS);
         MongoWireServer mongo = MongoWireServer.inMemory(0);
-        Issuer issuer = startIssuer();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             mongo.close();
@@ -194,12 +195,16 @@ public final class TestInfrastructure {
 
     /**
      * The local issuer, from its jar (built before the modules that test against it), with accounts for the
-     * offices the tests act as; it runs until the test JVM ends and logs to {@code target/local-issuer.log}.
+     * offices the tests act as; it starts while the rest does, runs until the test JVM ends and logs to
+     * {@code target/local-issuer.log}.
      */
     private static Issuer startIssuer() {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(root.resolve("local-issuer"))) {
             root = root.getParent();
+            if (root == null) {
+                throw new IllegalStateException("No local-issuer module above " + Path.of("").toAbsolutePath());
+            }
         }
         Issuer issuer = Issuer.start(root, temporaryDirectory("alcance-issuer-"), Ports.free(), OFFICES,
                 Path.of("target").toAbsolutePath());
