@@ -8,7 +8,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * The OpenAPI description a service serves at {@code /v3/api-docs}: every operation needs the
- * bearer JWT it describes. For services that bring springdoc.
+ * bearer JWT it describes. For services that bring springdoc ({@link WebConventionsAutoConfiguration}).
  */
 public final class ApiDescription {
 

@@ -1,9 +1,13 @@
 package org.alcance.web;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -30,6 +34,21 @@ public class WebConventionsAutoConfiguration {
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /**
+     * The API description a service serves at {@code /v3/api-docs} (and {@code /swagger-ui.html}), for the
+     * services that bring springdoc; each names its API in {@code alcance.api.title} and {@code .description}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.configuration.SpringDocConfiguration")
+    static class ApiDescriptionConfiguration {
+
+        @Bean
+        OpenAPI apiDescription(@Value("${alcance.api.title}") String title,
+                @Value("${alcance.api.description}") String description) {
+            return ApiDescription.withBearerTokens(title, description);
+        }
     }
 
     /** Spring Security's firewall takes this bean, so that its refusals are problem+json like every other. */
