@@ -1,9 +1,11 @@
 package org.alcance.local;
 
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
-import java.io.Reader;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -23,8 +25,7 @@ public final class BrokerMain {
             properties.load(reader);
         }
         if (!Files.exists(Path.of(properties.getProperty("log.dirs"), "meta.properties"))) {
-            java.util.List<String> format = new java.util.ArrayList<>(
-                    java.util.List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config));
+            List<String> format = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config));
             for (int i = 1; i < args.length; i++) {
                 format.add("--add-scram");
                 format.add(args[i]);

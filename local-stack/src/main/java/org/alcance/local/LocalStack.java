@@ -48,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
                   Dashboard:        %s/ (sign in as hq, or as an office such as gt)
                   Campaign API:     http://localhost:8081/swagger-ui.html
                   Training API:     http://localhost:8082/swagger-ui.html
+                  Reporting API:    http://localhost:8083/swagger-ui.html
                   Issuer:           %s (local only; users and clients: hq, admin and one per office)
                   Passwords:        ./data/%s (user.<id>=password, <id>=client secret; made at the first start)
                   Get a token:      curl -s -u gt:$(sed -n 's/^gt=//p' data/%s) -d grant_type=client_credentials %s/oauth2/token

@@ -26,7 +26,7 @@ final class DashboardAddress implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
         String path = request.getPath().value();
-        boolean page = HttpMethod.GET.equals(request.getMethod()) && (path.equals("/") || path.equals("/index.html"));
+        boolean page = HttpMethod.GET.equals(request.getMethod()) && SecurityConfiguration.PAGE.contains(path);
         if (!page || address.getAuthority().equalsIgnoreCase(request.getHeaders().getFirst("Host"))) {
             return chain.filter(exchange);
         }

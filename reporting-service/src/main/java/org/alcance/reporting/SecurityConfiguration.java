@@ -52,7 +52,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final Set<String> PAGE = Set.of("/", "/index.html");
+    /** The dashboard's page, under both of its paths. */
+    static final Set<String> PAGE = Set.of("/", "/index.html");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean

@@ -128,5 +128,4 @@ public class Generations {
         }
         return switched;
     }
-
 }
