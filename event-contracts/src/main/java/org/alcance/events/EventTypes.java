@@ -16,6 +16,8 @@ import org.alcance.events.campaign.CampaignRevised;
 import org.alcance.events.campaign.ProgressCorrected;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.campaign.ProgressRetracted;
+import org.alcance.events.period.PeriodStatusChanged;
+import org.alcance.events.period.ReportingScheduleSet;
 import org.alcance.events.training.AssessmentRecorded;
 import org.alcance.events.training.AttendanceRecorded;
 import org.alcance.events.training.CourseCancelled;
@@ -51,6 +53,8 @@ public final class EventTypes {
         register(m, ProgressReported.TYPE, ProgressReported.class);
         register(m, ProgressCorrected.TYPE, ProgressCorrected.class);
         register(m, ProgressRetracted.TYPE, ProgressRetracted.class);
+        register(m, ReportingScheduleSet.TYPE, ReportingScheduleSet.class);
+        register(m, PeriodStatusChanged.TYPE, PeriodStatusChanged.class);
         register(m, CourseScheduled.TYPE, CourseScheduled.class);
         register(m, CourseRevised.TYPE, CourseRevised.class);
         register(m, CourseStarted.TYPE, CourseStarted.class);

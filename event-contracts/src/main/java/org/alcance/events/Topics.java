@@ -1,6 +1,7 @@
 package org.alcance.events;
 
 import org.alcance.events.campaign.CampaignEvent;
+import org.alcance.events.period.PeriodEvent;
 import org.alcance.events.training.TrainingEvent;
 
 /** Kafka topic names. The record key is {@link DomainEvent#aggregateId()}, so one aggregate stays on one partition. */
@@ -13,9 +14,9 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The topic an event belongs on. */
+    /** The topic an event belongs on: campaign-service's events, reporting periods included, or training-service's. */
     public static String topicOf(DomainEvent event) {
-        if (event instanceof CampaignEvent) {
+        if (event instanceof CampaignEvent || event instanceof PeriodEvent) {
             return CAMPAIGN_EVENTS;
         }
         if (event instanceof TrainingEvent) {

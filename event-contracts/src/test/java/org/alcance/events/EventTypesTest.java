@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.alcance.events.campaign.CampaignEvent;
+import org.alcance.events.period.PeriodEvent;
+import org.alcance.events.period.PeriodStatusChanged;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.training.ParticipantEnrolled;
 import org.alcance.events.training.TrainingEvent;
@@ -74,7 +76,7 @@ class EventTypesTest {
     @MethodSource("eventClasses")
     void typeDomainShouldMatchTheTopicOfTheClass(Class<? extends DomainEvent> eventClass) {
         String type = EventTypes.typeOf(eventClass);
-        if (CampaignEvent.class.isAssignableFrom(eventClass)) {
+        if (CampaignEvent.class.isAssignableFrom(eventClass) || PeriodEvent.class.isAssignableFrom(eventClass)) {
             assertThat(type).startsWith("org.alcance.campaign.");
         } else {
             assertThat(TrainingEvent.class).isAssignableFrom(eventClass);
@@ -95,7 +97,7 @@ class EventTypesTest {
     @Test
     void sealedHierarchiesShouldListExactlyTheScannedClasses() {
         Set<Class<?>> permitted = new HashSet<>();
-        List<Class<?>> open = new ArrayList<>(List.of(CampaignEvent.class, TrainingEvent.class));
+        List<Class<?>> open = new ArrayList<>(List.of(CampaignEvent.class, PeriodEvent.class, TrainingEvent.class));
         while (!open.isEmpty()) {
             for (Class<?> permittedClass : open.remove(0).getPermittedSubclasses()) {
                 if (permittedClass.isSealed()) {
@@ -133,7 +135,9 @@ class EventTypesTest {
         var codec = new EventCodec();
         DomainEvent progress = codec.read(ProgressReported.TYPE, GoldenSamples.bytes(ProgressReported.TYPE));
         DomainEvent enrolment = codec.read(ParticipantEnrolled.TYPE, GoldenSamples.bytes(ParticipantEnrolled.TYPE));
+        DomainEvent approval = codec.read(PeriodStatusChanged.TYPE, GoldenSamples.bytes(PeriodStatusChanged.TYPE));
         assertThat(Topics.topicOf(progress)).isEqualTo(Topics.CAMPAIGN_EVENTS);
+        assertThat(Topics.topicOf(approval)).isEqualTo(Topics.CAMPAIGN_EVENTS);
         assertThat(Topics.topicOf(enrolment)).isEqualTo(Topics.TRAINING_EVENTS);
         assertThatThrownBy(() -> Topics.topicOf(new NotCatalogued("x", "GT")))
                 .isInstanceOf(UnknownEventTypeException.class);

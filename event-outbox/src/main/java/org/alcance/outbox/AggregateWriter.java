@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,6 +62,16 @@ public abstract class AggregateWriter<T extends Aggregate> {
     /** Stores a new aggregate with its first events; a second insert of the same id fails as a duplicate key. */
     public Mono<T> insert(T aggregate) {
         return outbox.insert(aggregate, aggregate.id(), collection, aggregate.outbox());
+    }
+
+    /**
+     * As {@link #append}, for an aggregate that may not exist yet: then {@code first} makes it with its first
+     * events (and may throw to refuse). If another request stored it first, the change is decided on that one.
+     */
+    public Mono<T> appendOrInsert(String id, Function<T, Append> decide, Supplier<T> first) {
+        return find(id).hasElement().flatMap(exists -> exists ? append(id, decide)
+                : Mono.fromSupplier(first).flatMap(this::insert)
+                        .onErrorResume(DuplicateKeyException.class, anotherWasFirst -> append(id, decide)));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.alcance.campaign.campaign.Campaign;
 import org.alcance.campaign.campaign.CampaignService;
 import org.alcance.campaign.campaign.CampaignStatus;
+import org.alcance.campaign.period.PeriodLocks;
 import org.alcance.outbox.Outbox;
 import org.alcance.outbox.OutboxEvent;
 import org.alcance.web.Caller;
@@ -36,7 +37,8 @@ import reactor.util.retry.Retry;
  * Each progress update is a document of its own that carries its own pending events, so that reporting,
  * correcting or retracting it is one single-document write, and the updates of one campaign never wait
  * for each other (docs/architecture.md, "One write per change"). The campaign is only read, to check the
- * update against it. An update's events are numbered by its revision.
+ * update against it, and so are the office's locked reporting periods. An update's events are numbered by its
+ * revision.
  */
 @Service
 public class UpdateService {
@@ -46,12 +48,14 @@ public class UpdateService {
     private static final int MAX_ATTEMPTS = 20;
 
     private final CampaignService campaigns;
+    private final PeriodLocks locks;
     private final ReactiveMongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
 
-    UpdateService(CampaignService campaigns, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock) {
+    UpdateService(CampaignService campaigns, PeriodLocks locks, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock) {
         this.campaigns = campaigns;
+        this.locks = locks;
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
@@ -74,17 +78,18 @@ public class UpdateService {
     public Mono<Outcome> report(Caller caller, String campaignId, UpdateRequests.Report request, String updateId,
             boolean dryRun) {
         if (dryRun) {
-            return writable(caller, campaignId).flatMap(campaign -> find(campaign, updateId)
+            return writable(caller, campaignId).flatMap(target -> find(target.campaign(), updateId)
                     .map(existing -> new Outcome(existing, false))
-                    .switchIfEmpty(Mono.fromCallable(() -> new Outcome(reported(caller, campaign, updateId, request), true))));
+                    .switchIfEmpty(Mono.fromCallable(() -> new Outcome(reported(caller, target, updateId, request), true))));
         }
         // the insert itself finds a report made before (its id is taken), so the usual case costs one write
-        return writable(caller, campaignId).flatMap(campaign -> Mono.fromCallable(() -> reported(caller, campaign, updateId, request))
-                .flatMap(update -> outbox.insert(update, update.id(), ProgressUpdate.COLLECTION, reportedEvents(campaign, update))
+        return writable(caller, campaignId).flatMap(target -> Mono.fromCallable(() -> reported(caller, target, updateId, request))
+                .flatMap(update -> outbox.insert(update, update.id(), ProgressUpdate.COLLECTION,
+                                reportedEvents(target.campaign(), update))
                         .map(stored -> new Outcome(stored, true)))
                 .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof Problem,
                         // a repeated report is answered with the first one, even if it could no longer be made now
-                        refused -> find(campaign, updateId).map(existing -> new Outcome(existing, false))
+                        refused -> find(target.campaign(), updateId).map(existing -> new Outcome(existing, false))
                                 .switchIfEmpty(Mono.error(refused))));
     }
 
@@ -97,7 +102,7 @@ public class UpdateService {
      * {@link Outcome}, or the {@link Problem} that refused that row alone.
      */
     Mono<List<Object>> reportAll(Caller caller, String campaignId, List<Row> rows) {
-        return writable(caller, campaignId).flatMap(campaign -> mongo.find(
+        return writable(caller, campaignId).flatMap(target -> mongo.find(
                         Query.query(Criteria.where("_id").in(rows.stream().map(Row::updateId).toList())), ProgressUpdate.class)
                 .filter(update -> update.campaignId().equals(campaignId))
                 .collectMap(ProgressUpdate::id)
@@ -111,14 +116,14 @@ public class UpdateService {
                             continue;
                         }
                         try {
-                            ProgressUpdate update = reported(caller, campaign, row.updateId(), row.request());
+                            ProgressUpdate update = reported(caller, target, row.updateId(), row.request());
                             created.add(update);
                             results.add(new Outcome(update, true));
                         } catch (Problem refused) {
                             results.add(refused);
                         }
                     }
-                    return insertAll(campaign, created).map(raced -> {
+                    return insertAll(target.campaign(), created).map(raced -> {
                         for (int i = 0; i < results.size(); i++) {
                             if (results.get(i) instanceof Outcome outcome && raced.containsKey(outcome.update().id())) {
                                 results.set(i, new Outcome(raced.get(outcome.update().id()), false));
@@ -142,7 +147,8 @@ public class UpdateService {
     }
 
     Mono<ProgressUpdate> correct(Caller caller, String campaignId, String updateId, UpdateRequests.Correct request) {
-        return changeExisting(caller, campaignId, updateId, (campaign, current) -> {
+        return changeExisting(caller, campaignId, updateId, (target, current) -> {
+            Campaign campaign = target.campaign();
             Violations violations = new Violations().text(request.reason(), "reason", 1_000);
             ProgressUpdate.Figures was = current.figures();
             ProgressUpdate.Figures figures = UpdateRules.figures(campaign,
@@ -156,6 +162,7 @@ public class UpdateService {
                             .toList(),
                     request.notes() != null ? request.notes() : was.notes(),
                     latestToday(), violations);
+            target.locks().requireOpen(figures.reportedOn(), "reportedOn");
             ProgressUpdate next = current.next(ProgressUpdate.Status.CORRECTED, figures, clock.instant(), caller.subject(),
                     request.reason());
             return new Revised(next, new ProgressCorrected(campaignId, campaign.office(), updateId, next.revision(),
@@ -165,7 +172,8 @@ public class UpdateService {
     }
 
     Mono<ProgressUpdate> retract(Caller caller, String campaignId, String updateId, UpdateRequests.Retract request) {
-        return changeExisting(caller, campaignId, updateId, (campaign, current) -> {
+        return changeExisting(caller, campaignId, updateId, (target, current) -> {
+            Campaign campaign = target.campaign();
             new Violations().text(request == null ? null : request.reason(), "reason", 1_000).throwIfAny();
             ProgressUpdate next = current.next(ProgressUpdate.Status.RETRACTED, current.figures(), clock.instant(),
                     caller.subject(), request.reason());
@@ -190,19 +198,26 @@ public class UpdateService {
                 .switchIfEmpty(Mono.error(Problem.notFound("Update " + updateId)));
     }
 
-    /** The campaign to check an update against, without its revisions and pending events; only its office writes. */
-    private Mono<Campaign> writable(Caller caller, String campaignId) {
-        return campaigns.readableAsItStands(caller, campaignId)
-                .doOnNext(campaign -> CampaignService.requireWriter(caller, campaign));
+    /** The campaign an update is checked against, and its office's locked periods: both read for the request. */
+    private record Target(Campaign campaign, PeriodLocks.Locks locks) {
     }
 
-    private ProgressUpdate reported(Caller caller, Campaign campaign, String updateId, UpdateRequests.Report request) {
+    /** The campaign to check an update against, without its revisions and pending events; only its office writes. */
+    private Mono<Target> writable(Caller caller, String campaignId) {
+        return campaigns.readableAsItStands(caller, campaignId)
+                .doOnNext(campaign -> CampaignService.requireWriter(caller, campaign))
+                .zipWith(locks.of(caller.office()), Target::new);
+    }
+
+    private ProgressUpdate reported(Caller caller, Target target, String updateId, UpdateRequests.Report request) {
+        Campaign campaign = target.campaign();
         Violations violations = new Violations().optionalText(request.clientReference(), "clientReference", 100);
         ProgressUpdate.Figures figures = UpdateRules.figures(campaign, request.reportedOn(), request.place(),
                 request.channel(), request.materials(), request.reach(), request.notes(), latestToday(), violations);
         if (campaign.status() != CampaignStatus.ACTIVE) {
             throw Problem.conflict("Progress is reported on ACTIVE campaigns; this one is " + campaign.status());
         }
+        target.locks().requireOpen(figures.reportedOn(), "reportedOn");
         var now = clock.instant();
         return new ProgressUpdate(updateId, campaign.id(), campaign.office(), 1, ProgressUpdate.Status.REPORTED, figures,
                 request.clientReference(), now, caller.subject(), now,
@@ -214,7 +229,7 @@ public class UpdateService {
     }
 
     private interface Change {
-        Revised apply(Campaign campaign, ProgressUpdate current);
+        Revised apply(Target target, ProgressUpdate current);
     }
 
     /**
@@ -222,16 +237,18 @@ public class UpdateService {
      * otherwise decides again on the fresh update.
      */
     private Mono<ProgressUpdate> changeExisting(Caller caller, String campaignId, String updateId, Change change) {
-        return writable(caller, campaignId).flatMap(campaign -> Mono.defer(() -> find(campaign, updateId)
+        return writable(caller, campaignId).flatMap(target -> Mono.defer(() -> find(target.campaign(), updateId)
                         .switchIfEmpty(Mono.error(() -> Problem.notFound("Update " + updateId)))
                         .flatMap(current -> {
-                            if (campaign.status() == CampaignStatus.CANCELLED) {
+                            if (target.campaign().status() == CampaignStatus.CANCELLED) {
                                 throw Problem.conflict("The updates of a CANCELLED campaign can no longer change");
                             }
                             if (current.status() == ProgressUpdate.Status.RETRACTED) {
                                 throw Problem.conflict("Update " + updateId + " was retracted; it can no longer change");
                             }
-                            return write(current, change.apply(campaign, current));
+                            // the update as it stands is dated in a period, and a correction may move it into another
+                            target.locks().requireOpen(current.figures().reportedOn(), "reportedOn");
+                            return write(current, change.apply(target, current));
                         }))
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(50)).jitter(0.5)
                         .filter(ConcurrentChange.class::isInstance)
