@@ -16,6 +16,10 @@ import org.alcance.events.campaign.Place;
 import org.alcance.events.campaign.ProgressCorrected;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.campaign.ProgressRetracted;
+import org.alcance.events.period.PeriodFrequency;
+import org.alcance.events.period.PeriodStatus;
+import org.alcance.events.period.PeriodStatusChanged;
+import org.alcance.events.period.ReportingScheduleSet;
 import org.alcance.events.training.AssessmentKind;
 import org.alcance.events.training.AssessmentRecorded;
 import org.alcance.events.training.AttendanceRecorded;
@@ -63,6 +67,18 @@ public final class Events {
 
     public static CampaignCompleted completed(String campaign, String office) {
         return new CampaignCompleted(campaign, office, Instant.parse("2002-12-31T18:00:00Z"));
+    }
+
+    /** Quarterly periods from 2002, each due 15 days after its end. */
+    public static ReportingScheduleSet quarterly() {
+        return new ReportingScheduleSet(PeriodFrequency.QUARTERLY, LocalDate.of(2002, 1, 1), 15,
+                Instant.parse("2002-01-07T09:00:00Z"), "admin");
+    }
+
+    public static PeriodStatusChanged period(String office, String quarter, PeriodStatus status, String on, String note) {
+        PeriodFrequency.CalendarPeriod period = PeriodFrequency.QUARTERLY.parse(quarter);
+        return new PeriodStatusChanged(office, quarter, period.from(), period.to(), status,
+                Instant.parse(on + "T12:00:00Z"), status == PeriodStatus.SUBMITTED ? office.toLowerCase() : "hq", note);
     }
 
     /** Reach of children (no breakdown) and, when {@code teachers} > 0, of teachers split by sex. */

@@ -4,6 +4,8 @@ import static org.alcance.reporting.Events.corrected;
 import static org.alcance.reporting.Events.created;
 import static org.alcance.reporting.Events.enrolled;
 import static org.alcance.reporting.Events.launched;
+import static org.alcance.reporting.Events.period;
+import static org.alcance.reporting.Events.quarterly;
 import static org.alcance.reporting.Events.reported;
 import static org.alcance.reporting.Events.retracted;
 import static org.alcance.reporting.Events.scheduled;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.alcance.events.Sex;
+import org.alcance.events.period.PeriodStatus;
 import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
 import org.alcance.test.IntegrationTest;
@@ -27,6 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ReplayIT {
 
     private static final Issuer ISSUER = TestInfrastructure.get().issuer();
+    private static final String PERIODS = "/api/figures/periods?office=GT&from=2002-01&to=2002-12";
 
     @Autowired
     WebTestClient http;
@@ -46,15 +50,22 @@ class ReplayIT {
             producer.send(retracted(campaign, "GT", "u2"));
             producer.send(scheduled(course, "GT", theme));
             producer.send(enrolled(course, "GT", "p1", Sex.FEMALE, OrganisationType.JUDICIARY, EnrolmentStatus.ENROLLED));
+            // a period approved, so locked, then reopened: its standing and history must come back as they were
+            producer.send(quarterly());
+            producer.send(period("GT", "2002-Q2", PeriodStatus.SUBMITTED, "2002-07-10", null));
+            producer.send(period("GT", "2002-Q2", PeriodStatus.APPROVED, "2002-07-20", "Checked"));
+            producer.send(period("GT", "2002-Q2", PeriodStatus.REOPENED, "2002-08-01", "A workshop was left out"));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             body("/api/figures/campaigns/" + campaign).jsonPath("$.sequence").isEqualTo(3)
                     .jsonPath("$.reached").isEqualTo(1_130).jsonPath("$.updatesRetracted").isEqualTo(1);
             body("/api/figures/courses/" + course).jsonPath("$.sequence").isEqualTo(2);
+            body(PERIODS).jsonPath("$.periods[?(@.period == '2002-Q2')].offices[0].state").isEqualTo("REOPENED");
         });
         String liveCampaign = json("/api/figures/campaigns/" + campaign);
         String liveCourse = json("/api/figures/courses/" + course);
         String liveOverview = json("/api/figures/overview?theme=" + theme);
+        String livePeriods = json(PERIODS);
         Map<?, ?> before = state();
         long generation = ((Number) before.get("activeGeneration")).longValue();
 
@@ -78,6 +89,7 @@ class ReplayIT {
         assertThat(json("/api/figures/campaigns/" + campaign)).isEqualTo(liveCampaign);
         assertThat(json("/api/figures/courses/" + course)).isEqualTo(liveCourse);
         assertThat(json("/api/figures/overview?theme=" + theme)).isEqualTo(liveOverview);
+        assertThat(json(PERIODS)).isEqualTo(livePeriods).contains("A workshop was left out");
 
         // and the new generation carries on with live events
         try (EventProducer producer = new EventProducer()) {

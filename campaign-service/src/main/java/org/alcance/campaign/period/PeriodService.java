@@ -54,7 +54,7 @@ class PeriodService {
     }
 
     Mono<ReportingSchedule> schedule() {
-        return schedules.find(ReportingScheduleSet.ID).switchIfEmpty(Mono.error(() -> Problem.conflict(
+        return schedules.find(ReportingScheduleSet.ID).switchIfEmpty(Mono.error(() -> new Problem(HttpStatus.NOT_FOUND,
                 "No reporting schedule is set yet; an admin sets it with PUT /api/reporting-schedule")));
     }
 
@@ -114,7 +114,8 @@ class PeriodService {
                 default -> violations.optionalText(comment, "comment", 1_000);
             }
             violations.throwIfAny();
-            return schedule();
+            return schedules.find(ReportingScheduleSet.ID).switchIfEmpty(Mono.error(() -> Problem.conflict(
+                    "No reporting schedule is set yet, so there are no periods to submit; an admin sets it first")));
         }).flatMap(schedule -> {
             CalendarPeriod period = period(schedule, periodName);
             String id = PeriodStatusChanged.idOf(office, period.id());

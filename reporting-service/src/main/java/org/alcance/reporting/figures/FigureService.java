@@ -54,12 +54,15 @@ public class FigureService {
     private final ReactiveMongoTemplate mongo;
     private final Generations generations;
     private final FigureCache cache;
+    private final PeriodStatuses periods;
     private final MeterRegistry meters;
 
-    FigureService(ReactiveMongoTemplate mongo, Generations generations, FigureCache cache, MeterRegistry meters) {
+    FigureService(ReactiveMongoTemplate mongo, Generations generations, FigureCache cache, PeriodStatuses periods,
+            MeterRegistry meters) {
         this.mongo = mongo;
         this.generations = generations;
         this.cache = cache;
+        this.periods = periods;
         this.meters = meters;
     }
 
@@ -68,6 +71,10 @@ public class FigureService {
 
         Report with(Filters filters) {
             return new Report(overview.with(filters), campaigns, courses);
+        }
+
+        Report with(Overview overview) {
+            return new Report(overview, campaigns, courses);
         }
     }
 
@@ -94,12 +101,22 @@ public class FigureService {
                 report.overview().asOf(), report.overview(), report.campaigns(), report.courses())));
     }
 
+    /** The completeness of each reporting period, for one office (all if null) or the caller's own. */
+    Mono<Views.Completeness> completeness(Caller caller, String office, Period range) {
+        return timed("periods", Mono.defer(() -> periods.completeness(scope(caller, office), range)));
+    }
+
     /**
-     * Folds the figures of one office (all if null). Summaries come from the cache; only a period needs the
-     * campaigns' updates from MongoDB. Without a period the fold itself is kept per office and theme (see
-     * {@link FigureCache}).
+     * Folds the figures of one office (all if null), with the standing of the reporting periods they cover.
+     * Summaries come from the cache; only a period needs the campaigns' updates from MongoDB. Without a period
+     * the fold itself is kept per office and theme (see {@link FigureCache}).
      */
     private Mono<Report> report(String office, String theme, Period period, Filters filters) {
+        return fold(office, theme, period, filters)
+                .flatMap(report -> periods.withStanding(report.overview()).map(report::with));
+    }
+
+    private Mono<Report> fold(String office, String theme, Period period, Filters filters) {
         String topic = theme == null || theme.isBlank() ? null : theme;
         return cache.snapshot().flatMap(snapshot -> {
             if (!period.unbounded()) {
@@ -338,7 +355,7 @@ public class FigureService {
                 progress, materials,
                 new Views.Courses(courses.size(), coursesByStatus, sessionsHeld),
                 new Views.Participants(enrolled, waitlisted, withdrawn, attended, attendedSessions, completed,
-                        participantsByOffice, participantsBySex, participantsByOrganisation));
+                        participantsByOffice, participantsBySex, participantsByOrganisation), List.of());
     }
 
     /** Targeted audiences in {@code order} (else by name), then audiences reached without a target. */

@@ -56,6 +56,17 @@ class FiguresController {
                 new Filters(office, theme, from, to)));
     }
 
+    /**
+     * Each reporting period's completeness: which offices were expected to report, which submitted, were approved,
+     * are late; a field office sees its own.
+     */
+    @GetMapping("/periods")
+    Mono<Views.Completeness> periods(@AuthenticationPrincipal ClaimAccessor token,
+            @RequestParam(required = false) String office, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return Mono.defer(() -> figures.completeness(Caller.of(token), office, Period.parse(from, to)));
+    }
+
     @GetMapping("/campaigns/{id}")
     Mono<CampaignDetail> campaign(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id) {
         return figures.campaign(Caller.of(token), id);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.alcance.reporting.projection.CourseFigures;
+import org.alcance.reporting.projection.PeriodFigures;
 
 /** The JSON answers of the figures API. Counts are exact integers; maps have sorted keys. */
 final class Views {
@@ -13,12 +14,42 @@ final class Views {
     private Views() {
     }
 
+    /** {@code periods}: the standing of the reporting periods that the months of reach fall in. */
     record Overview(Instant asOf, Filters filters, Campaigns campaigns, Reach reach, List<AudienceProgress> targets,
-                    Map<String, Long> materials, Courses courses, Participants participants) {
+                    Map<String, Long> materials, Courses courses, Participants participants,
+                    List<PeriodStanding> periods) {
 
         Overview with(Filters filters) {
-            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants);
+            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants, periods);
         }
+
+        Overview with(List<PeriodStanding> periods) {
+            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants, periods);
+        }
+    }
+
+    /** A reporting period's standing: APPROVED, SUBMITTED or PROVISIONAL, overall and for each office. */
+    record PeriodStanding(String period, String from, String to, String status, Map<String, String> offices) {
+    }
+
+    /** The schedule, and each period's completeness; without a schedule, both empty. */
+    record Completeness(Instant asOf, Schedule schedule, List<PeriodCompleteness> periods) {
+    }
+
+    record Schedule(String frequency, String startsOn, int dueDays) {
+    }
+
+    /**
+     * Offices expected to report for a period, how many submitted (or are approved), are approved, are late;
+     * {@code status} is the figures' standing over the expected offices.
+     */
+    record PeriodCompleteness(String period, String from, String to, String due, String status, long expected,
+                              long submitted, long approved, long late, List<OfficePeriod> offices) {
+    }
+
+    /** {@code state} is the period's own status (null if never submitted; RETURNED, REOPENED are provisional). */
+    record OfficePeriod(String office, String status, String state, boolean expected, boolean late,
+                        Instant submittedAt, List<PeriodFigures.Change> history) {
     }
 
     record Filters(String office, String theme, String from, String to) {

@@ -49,6 +49,16 @@ public class Generations {
         return "course_figures_g" + generation;
     }
 
+    /** The offices' reporting periods, one document each (see {@code PeriodFigures}). */
+    public static String periods(long generation) {
+        return "period_figures_g" + generation;
+    }
+
+    /** The organisation's reporting schedule: one document. */
+    public static String schedules(long generation) {
+        return "schedule_figures_g" + generation;
+    }
+
     /** Generation 1 consumes as the configured group; every rebuild gets a group of its own, from offset 0. */
     public String groupId(long generation) {
         return generation == 1 ? groupId : groupId + "-g" + generation;

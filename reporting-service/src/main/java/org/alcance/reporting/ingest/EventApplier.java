@@ -18,11 +18,16 @@ import org.alcance.events.DomainEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.campaign.CampaignEvent;
 import org.alcance.events.campaign.ProgressEvent;
+import org.alcance.events.period.PeriodStatusChanged;
+import org.alcance.events.period.ReportingScheduleSet;
 import org.alcance.events.training.TrainingEvent;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CourseFigures;
 import org.alcance.reporting.projection.Figures;
+import org.alcance.reporting.projection.PeriodFigures;
+import org.alcance.reporting.projection.ProjectionException;
+import org.alcance.reporting.projection.ScheduleFigures;
 import org.alcance.reporting.projection.Step;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -52,6 +57,8 @@ class EventApplier {
     private final Counter gaps;
     private final Kind<CampaignFigures> campaigns;
     private final Kind<CourseFigures> courses;
+    private final Kind<PeriodFigures> periods;
+    private final Kind<ScheduleFigures> schedules;
 
     EventApplier(EventCodec codec, FigureWriter writer, UpdateDocuments updates, Generations generations,
             FigureChanges changes, ReplicaChanges replicas, MeterRegistry meters) {
@@ -78,11 +85,22 @@ class EventApplier {
                 (figures, event, stored) -> figures.apply((TrainingEvent) event.event(), event.cloudEvent().sequence(),
                         event.cloudEvent().time()),
                 (generation, written) -> written.forEach(figures -> changes.written(generation, figures)));
+        // read from MongoDB when asked for, so nothing to hand on after a write
+        this.periods = new Kind<>("period", Generations::periods, PeriodFigures.class, PeriodFigures::empty,
+                (figures, event, stored) -> figures.apply((PeriodStatusChanged) event.event(),
+                        event.cloudEvent().sequence(), event.cloudEvent().time()),
+                (generation, written) -> {
+                });
+        this.schedules = new Kind<>("schedule", Generations::schedules, ScheduleFigures.class, ScheduleFigures::empty,
+                (figures, event, stored) -> figures.apply((ReportingScheduleSet) event.event(),
+                        event.cloudEvent().sequence(), event.cloudEvent().time()),
+                (generation, written) -> {
+                });
     }
 
     /**
-     * What differs between campaigns and courses on the way from an event to their documents: how an event
-     * applies (given the stored documents of the progress updates it is about) and what follows a write.
+     * What differs between campaigns, courses, reporting periods and the schedule on the way from an event to
+     * their documents: how an event applies (given the stored documents of the progress updates it is about) and what follows a write.
      */
     private record Kind<T extends Figures>(String aggregate, LongFunction<String> collection, Class<T> type,
             Function<String, T> empty, Apply<T> apply, Written<T> written) {
@@ -135,7 +153,8 @@ class EventApplier {
             }
         }
         Map<Kind<?>, Batch<?>> batches = Map.of(campaigns, new Batch<>(campaigns, generation), courses,
-                new Batch<>(courses, generation));
+                new Batch<>(courses, generation), periods, new Batch<>(periods, generation), schedules,
+                new Batch<>(schedules, generation));
         events.forEach(event -> batches.get(event.kind()).add(event));
         List<Event> alone = events;
         if (readAll(batches.values())) {
@@ -183,7 +202,23 @@ class EventApplier {
     private Event decode(ConsumerRecord<String, byte[]> record, int index) {
         CloudEvent cloudEvent = CloudEvent.fromHeaders(name -> header(record, name), record.value());
         DomainEvent event = codec.fromCloudEvent(cloudEvent);
-        return new Event(index, cloudEvent, event, event instanceof CampaignEvent ? campaigns : courses);
+        return new Event(index, cloudEvent, event, kindOf(event));
+    }
+
+    private Kind<?> kindOf(DomainEvent event) {
+        if (event instanceof CampaignEvent) {
+            return campaigns;
+        }
+        if (event instanceof TrainingEvent) {
+            return courses;
+        }
+        if (event instanceof PeriodStatusChanged) {
+            return periods;
+        }
+        if (event instanceof ReportingScheduleSet) {
+            return schedules;
+        }
+        throw new ProjectionException("No read model for " + event.getClass().getSimpleName());
     }
 
     /**

@@ -35,7 +35,8 @@ public class FigureChanges {
     }
 
     /**
-     * {@code aggregate} is {@code campaign} or {@code course}; {@code type} the event type applied, with its
+     * {@code aggregate} is {@code campaign}, {@code course}, {@code period} or {@code schedule} (whose office is
+     * null: it is the whole organisation's); {@code type} the event type applied, with its
      * {@code subject} and {@code sequence} (for a progress update: the update and its revision), so a client
      * can tell when its own change is counted; {@code version} the document's after it, which grows with every
      * change of the aggregate (an event's own sequence would not: each progress update numbers its revisions

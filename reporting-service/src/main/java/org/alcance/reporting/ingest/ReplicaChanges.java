@@ -102,6 +102,7 @@ class ReplicaChanges implements SmartLifecycle {
         long active = generations.active();
         List<Change> campaigns = new ArrayList<>();
         List<Change> courses = new ArrayList<>();
+        List<Change> others = new ArrayList<>(); // periods and the schedule: read from MongoDB when asked for
         for (ConsumerRecord<String, byte[]> record : records) {
             Header from = record.headers().lastHeader(REPLICA_HEADER);
             if (from == null || replica.equals(new String(from.value(), StandardCharsets.UTF_8))) {
@@ -110,7 +111,11 @@ class ReplicaChanges implements SmartLifecycle {
             try {
                 Written written = json.readValue(record.value(), Written.class);
                 if (written.generation() == active) {
-                    ("course".equals(written.change().aggregate()) ? courses : campaigns).add(written.change());
+                    (switch (written.change().aggregate()) {
+                        case "campaign" -> campaigns;
+                        case "course" -> courses;
+                        default -> others;
+                    }).add(written.change());
                 }
             } catch (RuntimeException e) {
                 log.warn("Skipping a change record that is not one: {}", e.toString());
@@ -121,6 +126,7 @@ class ReplicaChanges implements SmartLifecycle {
                     figures -> changes.written(active, figures));
             reread(courses, Generations.courses(active), "participants", CourseFigures.class,
                     figures -> changes.written(active, figures));
+            others.forEach(changes::publish);
         } catch (RuntimeException e) {
             log.warn("Could not read the documents other replicas changed; the next reload brings them: {}",
                     e.toString());
