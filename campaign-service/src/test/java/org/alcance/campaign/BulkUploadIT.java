@@ -82,6 +82,24 @@ class BulkUploadIT {
     }
 
     @Test
+    void shouldReadSubdivisionsAndCoordinatesAndNameTheColumnOfABadOne() {
+        String csv = "clientReference,reportedOn,place,subdivision,latitude,longitude,channel,reach.children\n"
+                + ref + "1,2002-06-15,Tecún Umán,GT-SM,14.68,-92.14,poster,1200\n"
+                + ref + "2,2002-06-16,Malacatán,GT-XX,,,poster,300\n"
+                + ref + "3,2002-06-17,Ayutla,GT-SM,north,-92.1,poster,300\n";
+
+        JsonNode answer = body(upload(CSV, csv).expectStatus().isOk());
+
+        assertThat(answer.path("created").asInt()).isEqualTo(1);
+        assertThat(answer.path("rows").get(1).path("errors").get(0).path("field").asString()).isEqualTo("subdivision");
+        assertThat(answer.path("rows").get(2).path("errors").get(0).path("field").asString()).isEqualTo("latitude");
+        http.get().uri("/api/campaigns/{c}/updates/{u}", campaignId, answer.path("rows").get(0).path("updateId").asString())
+                .headers(h -> h.setBearerAuth(issuer.office("GT"))).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.figures.place.subdivision").isEqualTo("GT-SM")
+                .jsonPath("$.figures.place.latitude").isEqualTo(14.68);
+    }
+
+    @Test
     void shouldChangeNothingWhenTheSameRowsAreSentAgain() {
         String csv = HEADER
                 + ref + "1,2002-06-15,Tecún Umán,,poster,,,1200,,,\n"

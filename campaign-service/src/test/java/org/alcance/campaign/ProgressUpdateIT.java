@@ -45,6 +45,22 @@ class ProgressUpdateIT {
     }
 
     @Test
+    void shouldKeepAPlacesSubdivisionAndCoordinatesAndRefuseAnUnknownCode() {
+        String campaign = api.createActive("GT");
+        Map<String, Object> update = new HashMap<>(CampaignApi.update("placed", 10, 2));
+        update.put("place", Map.of("name", "Tecún Umán", "subdivision", "GT-SM", "latitude", 14.68, "longitude", -92.14));
+        api.report("GT", campaign, update).expectStatus().isCreated().expectBody()
+                .jsonPath("$.figures.place.subdivision").isEqualTo("GT-SM")
+                .jsonPath("$.figures.place.longitude").isEqualTo(-92.14);
+
+        update.put("clientReference", "misplaced");
+        update.put("place", Map.of("name", "Tecún Umán", "subdivision", "GT-ZZ", "latitude", 14.68));
+        api.report("GT", campaign, update).expectStatus().isEqualTo(422)
+                .expectBody(Map.class).value(problem -> assertThat(fields(problem))
+                        .containsExactlyInAnyOrder("place.subdivision", "place.longitude"));
+    }
+
+    @Test
     void shouldRefuseProgressOnACampaignThatIsNotActive() {
         String draft = api.create("GT", CampaignApi.campaign("Draft " + UUID.randomUUID()));
         api.report("GT", draft, CampaignApi.update("row-1", 10, 2)).expectStatus().isEqualTo(409);

@@ -71,6 +71,17 @@ class ValidationTest {
     }
 
     @Test
+    void shouldTakeAPlaceWithItsSubdivisionAndCoordinatesOrWithout() {
+        assertThat(new Place("Tecún Umán", "San Marcos", "GT-SM", 14.68, -92.14).subdivision()).isEqualTo("GT-SM");
+        assertThat(Place.countryOf("GT-SM")).isEqualTo("GT");
+        assertThat(TECUN_UMAN.subdivision()).isNull();
+        assertThatThrownBy(() -> new Place("Tecún Umán", null, "San Marcos", null, null))
+                .hasMessageContaining("ISO 3166-2");
+        assertThatThrownBy(() -> new Place("Tecún Umán", null, null, 14.68, null)).hasMessageContaining("together");
+        assertThatThrownBy(() -> new Place("Tecún Umán", null, null, 14.68, -192.0)).hasMessageContaining("not on Earth");
+    }
+
+    @Test
     void shouldRejectNegativePeople() {
         assertThatThrownBy(() -> migrants(-1, null))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -89,6 +89,24 @@ public final class Events {
                 reach(children, teachers), null);
     }
 
+    /** Children reached at a place with an ISO 3166-2 subdivision code (null for a place without one). */
+    public static ProgressReported reportedAt(String campaign, String office, String update, String date,
+            String subdivision, long children) {
+        return new ProgressReported(campaign, office, update, LocalDate.parse(date), place(subdivision), "poster",
+                Map.of(), reach(children, 0), null);
+    }
+
+    public static ProgressCorrected correctedAt(String campaign, String office, String update, int revision,
+            String date, String subdivision, long children) {
+        return new ProgressCorrected(campaign, office, update, revision, LocalDate.parse(date), place(subdivision),
+                "poster", Map.of(), reach(children, 0), "Held elsewhere");
+    }
+
+    private static Place place(String subdivision) {
+        return subdivision == null ? new Place("Tecún Umán", "San Marcos")
+                : new Place("Activity in " + subdivision, null, subdivision, 14.68, -92.14);
+    }
+
     public static ProgressCorrected corrected(String campaign, String office, String update, int revision,
             String date, String channel, long children, long teachers) {
         return new ProgressCorrected(campaign, office, update, revision, LocalDate.parse(date),

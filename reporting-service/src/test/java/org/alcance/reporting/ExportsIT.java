@@ -189,7 +189,7 @@ class ExportsIT {
         totals.put("participantsCompleted", participants.get("completed"));
         tables.put("totals", pairs(totals));
         tables.put("campaigns-by-status", pairs(map(map(overview.get("campaigns")).get("byStatus"))));
-        for (String by : List.of("Audience", "Office", "Theme", "Channel", "Month", "Sex")) {
+        for (String by : List.of("Audience", "Office", "Theme", "Channel", "Month", "Country", "Subdivision", "Sex")) {
             tables.put("reach-by-" + by.toLowerCase(), pairs(map(reach.get("by" + by))));
         }
         tables.put("reach-by-age-group", pairs(map(reach.get("byAgeGroup"))));
@@ -205,6 +205,8 @@ class ExportsIT {
         tables.put("participants-by-office", participantCounts(map(participants.get("byOffice"))));
         tables.put("participants-by-sex", participantCounts(map(participants.get("bySex"))));
         tables.put("participants-by-organisation-type", participantCounts(map(participants.get("byOrganisationType"))));
+        tables.put("reporting-periods", list(overview.get("periods")).stream().map(ExportsIT::map)
+                .map(p -> cells(p.get("period"), p.get("from"), p.get("to"), p.get("status"))).toList());
         return tables;
     }
 

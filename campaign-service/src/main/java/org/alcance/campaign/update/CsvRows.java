@@ -22,15 +22,18 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Turns the records of a bulk-upload CSV into progress updates. The header names the columns:
- * {@code clientReference}, {@code reportedOn}, {@code place}, {@code adminArea}, {@code channel},
+ * {@code clientReference}, {@code reportedOn}, {@code place}, {@code adminArea}, {@code subdivision},
+ * {@code latitude}, {@code longitude}, {@code channel},
  * {@code notes}, {@code materials.<kind>}, {@code reach.<audience>} and the breakdowns
  * {@code reach.<audience>.sex.<SEX>} and {@code reach.<audience>.age.<AGE_GROUP>}. A header that
  * names anything else refuses the whole file; a bad cell refuses its row only, naming its column.
  */
 final class CsvRows {
 
-    static final List<String> FIXED_COLUMNS = List.of("clientReference", "reportedOn", "place", "adminArea", "channel",
-            "notes");
+    static final List<String> FIXED_COLUMNS = List.of("clientReference", "reportedOn", "place", "adminArea",
+            "subdivision", "latitude", "longitude", "channel", "notes");
+    private static final List<String> PLACE_COLUMNS = List.of("place", "adminArea", "subdivision", "latitude",
+            "longitude");
     private static final String KNOWN_COLUMNS = String.join(", ", FIXED_COLUMNS)
             + ", materials.<kind>, reach.<audience>, reach.<audience>.sex.<" + names(Sex.values())
             + ">, reach.<audience>.age.<" + names(AgeGroup.values()) + ">";
@@ -215,13 +218,27 @@ final class CsvRows {
             }
             reach.add(new UpdateRequests.ReachInput(audience, people.get(audience), bySex.get(audience), byAge.get(audience)));
         }
-        UpdateRequests.PlaceInput place = fixed.containsKey("place") || fixed.containsKey("adminArea")
-                ? new UpdateRequests.PlaceInput(fixed.get("place"), fixed.get("adminArea"))
+        UpdateRequests.PlaceInput place = PLACE_COLUMNS.stream().anyMatch(fixed::containsKey)
+                ? new UpdateRequests.PlaceInput(fixed.get("place"), fixed.get("adminArea"), fixed.get("subdivision"),
+                        degrees(fixed, "latitude", errors), degrees(fixed, "longitude", errors))
                 : null;
         UpdateRequests.Report report = new UpdateRequests.Report(reportedOn, place, fixed.get("channel"),
                 materials.isEmpty() ? null : materials, reach, fixed.get("notes"), fixed.get("clientReference"));
         List<String> reached = reach.stream().map(UpdateRequests.ReachInput::audience).toList();
         return new BulkRow(number, report, errors, field -> column(field, reached));
+    }
+
+    private static Double degrees(Map<String, String> fixed, String column, List<Problem.FieldError> errors) {
+        String cell = fixed.get(column);
+        if (cell == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(cell);
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(column, "must be decimal degrees such as 14.68, not \"" + cell + "\""));
+            return null;
+        }
     }
 
     private static void put(Map<String, Long> counts, String key, String cell, String column,
@@ -246,6 +263,12 @@ final class CsvRows {
                 return "place";
             case "place.adminArea":
                 return "adminArea";
+            case "place.subdivision":
+                return "subdivision";
+            case "place.latitude":
+                return "latitude";
+            case "place.longitude":
+                return "longitude";
             default:
                 break;
         }

@@ -3,6 +3,7 @@ package org.alcance.campaign.update;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.alcance.events.campaign.Place;
 
 /** The bodies field offices send about progress; {@link UpdateRules} checks every field at once. */
 final class UpdateRequests {
@@ -10,7 +11,16 @@ final class UpdateRequests {
     private UpdateRequests() {
     }
 
-    record PlaceInput(String name, String adminArea) {
+    /**
+     * {@code subdivision} is an ISO 3166-2 code such as {@code GT-SM}; {@code latitude} and {@code longitude} are
+     * WGS 84 decimal degrees, both or neither. All but the name are optional.
+     */
+    record PlaceInput(String name, String adminArea, String subdivision, Double latitude, Double longitude) {
+
+        static PlaceInput of(Place place) {
+            return new PlaceInput(place.name(), place.adminArea(), place.subdivision(), place.latitude(),
+                    place.longitude());
+        }
     }
 
     /** People reached in one audience; {@code bySex} and {@code byAgeGroup}, if given, must sum to {@code people}. */

@@ -38,7 +38,7 @@ final class UpdateRules {
                     .check(!reportedOn.isAfter(latestToday), "reportedOn", "must not be in the future");
         }
         if (place != null) {
-            violations.text(place.name(), "place.name", 200).optionalText(place.adminArea(), "place.adminArea", 50);
+            place(place, violations);
         }
         if (channel != null) {
             violations.within(channel, details.channels(), "channel");
@@ -51,10 +51,24 @@ final class UpdateRules {
             violations.unique(reach, r -> r == null ? null : r.audience(), "reach", ".audience");
         }
         violations.throwIfAny();
-        return new ProgressUpdate.Figures(reportedOn, new Place(place.name(), place.adminArea()), channel,
+        return new ProgressUpdate.Figures(reportedOn, new Place(place.name(), place.adminArea(), place.subdivision(),
+                place.latitude(), place.longitude()), channel,
                 materials == null ? Map.of() : materials,
                 reach == null ? List.of() : reach.stream().map(UpdateRules::toReach).toList(),
                 notes);
+    }
+
+    private static void place(UpdateRequests.PlaceInput place, Violations violations) {
+        violations.text(place.name(), "place.name", 200).optionalText(place.adminArea(), "place.adminArea", 50)
+                .check(place.subdivision() == null || Subdivisions.isKnown(place.subdivision()), "place.subdivision",
+                        "is not an ISO 3166-2 subdivision code, such as GT-SM for San Marcos, Guatemala")
+                .check((place.latitude() == null) == (place.longitude() == null),
+                        place.latitude() == null ? "place.latitude" : "place.longitude",
+                        "goes with " + (place.latitude() == null ? "longitude" : "latitude") + ": give both or neither")
+                .check(place.latitude() == null || Math.abs(place.latitude()) <= 90, "place.latitude",
+                        "must be decimal degrees from -90 to 90")
+                .check(place.longitude() == null || Math.abs(place.longitude()) <= 180, "place.longitude",
+                        "must be decimal degrees from -180 to 180");
     }
 
     private static void reach(UpdateRequests.ReachInput reach, String field, Campaign campaign, Violations violations) {

@@ -153,8 +153,7 @@ public class UpdateService {
             ProgressUpdate.Figures was = current.figures();
             ProgressUpdate.Figures figures = UpdateRules.figures(campaign,
                     request.reportedOn() != null ? request.reportedOn() : was.reportedOn(),
-                    request.place() != null ? request.place()
-                            : new UpdateRequests.PlaceInput(was.place().name(), was.place().adminArea()),
+                    request.place() != null ? request.place() : UpdateRequests.PlaceInput.of(was.place()),
                     request.channel() != null ? request.channel() : was.channel(),
                     request.materials() != null ? request.materials() : was.materials(),
                     request.reach() != null ? request.reach() : was.reach().stream()

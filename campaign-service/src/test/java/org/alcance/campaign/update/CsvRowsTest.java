@@ -37,7 +37,7 @@ class CsvRowsTest {
         UpdateRequests.Report report = row.request();
         assertEquals("gt-1", report.clientReference());
         assertEquals(LocalDate.of(2002, 6, 15), report.reportedOn());
-        assertEquals(new UpdateRequests.PlaceInput("Tecún Umán", "San Marcos"), report.place());
+        assertEquals(new UpdateRequests.PlaceInput("Tecún Umán", "San Marcos", null, null, null), report.place());
         assertEquals("poster", report.channel());
         assertEquals("At the border", report.notes());
         assertEquals(Map.of("posters", 5000L), report.materials());
@@ -53,7 +53,7 @@ class CsvRowsTest {
                 gt-2,2002-06-16,Malacatán,,workshop,,,30
                 """).get(0);
         assertEquals(List.of(new UpdateRequests.ReachInput("teachers", 30L, null, null)), row.request().reach());
-        assertEquals(new UpdateRequests.PlaceInput("Malacatán", null), row.request().place());
+        assertEquals(new UpdateRequests.PlaceInput("Malacatán", null, null, null, null), row.request().place());
         assertNull(row.request().notes());
         assertNull(row.request().materials());
     }

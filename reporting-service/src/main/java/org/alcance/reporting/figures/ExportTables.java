@@ -34,6 +34,9 @@ final class ExportTables {
         TABLES.put("reach-by-theme", r -> counts(r, "theme", "people", r.overview().reach().byTheme()));
         TABLES.put("reach-by-channel", r -> counts(r, "channel", "people", r.overview().reach().byChannel()));
         TABLES.put("reach-by-month", r -> counts(r, "month", "people", r.overview().reach().byMonth()));
+        TABLES.put("reach-by-country", r -> counts(r, "country", "people", r.overview().reach().byCountry()));
+        TABLES.put("reach-by-subdivision", r -> counts(r, "subdivision", "people",
+                r.overview().reach().bySubdivision()));
         TABLES.put("reach-by-sex", r -> counts(r, "sex", "people", r.overview().reach().bySex()));
         TABLES.put("reach-by-age-group", r -> counts(r, "ageGroup", "people", r.overview().reach().byAgeGroup()));
         TABLES.put("targets", ExportTables::targets);
@@ -45,6 +48,7 @@ final class ExportTables {
         TABLES.put("participants-by-sex", r -> participants(r, "sex", r.overview().participants().bySex()));
         TABLES.put("participants-by-organisation-type", r -> participants(r, "organisationType",
                 r.overview().participants().byOrganisationType()));
+        TABLES.put("reporting-periods", ExportTables::periods);
     }
 
     private ExportTables() {
@@ -97,6 +101,12 @@ final class ExportTables {
         List<List<Object>> rows = new ArrayList<>();
         counts.forEach((k, c) -> rows.add(row(report, k, c.enrolled(), c.attended(), c.completed())));
         return new Table(null, List.of(key, "enrolled", "attended", "completed", AS_OF), rows);
+    }
+
+    private static Table periods(Report report) {
+        List<List<Object>> rows = new ArrayList<>();
+        report.overview().periods().forEach(p -> rows.add(row(report, p.period(), p.from(), p.to(), p.status())));
+        return new Table(null, List.of("period", "from", "to", "status", AS_OF), rows);
     }
 
     private static Table campaigns(Report report) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.alcance.events.campaign.Place;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CampaignFigures.Cell;
@@ -78,9 +79,18 @@ public class FigureService {
         }
     }
 
-    /** The rows of reach a campaign contributes within a period, and its materials there. */
-    record Row(String month, String audience, String channel, long people, Map<String, Long> bySex,
-               Map<String, Long> byAgeGroup) {
+    /**
+     * The rows of reach a campaign contributes within a period, and its materials there. {@code country} is the
+     * subdivision's, else the campaign's office's; {@code subdivision} is null where the place had no code.
+     */
+    record Row(String month, String audience, String channel, String country, String subdivision, long people,
+               Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+
+        Row(CampaignFigures campaign, String month, String audience, String channel, String subdivision, long people,
+                Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+            this(month, audience, channel, subdivision == null ? campaign.office() : Place.countryOf(subdivision),
+                    subdivision, people, bySex, byAgeGroup);
+        }
     }
 
     Mono<Overview> overview(Caller caller, String office, String theme, Period period, Filters filters) {
@@ -248,8 +258,8 @@ public class FigureService {
         List<Row> rows = new ArrayList<>();
         if (period.unbounded()) {
             for (Cell cell : campaign.cells()) {
-                rows.add(new Row(cell.month(), cell.audience(), cell.channel(), cell.people(), cell.bySex(),
-                        cell.byAgeGroup()));
+                rows.add(new Row(campaign, cell.month(), cell.audience(), cell.channel(), cell.subdivision(),
+                        cell.people(), cell.bySex(), cell.byAgeGroup()));
             }
             return rows;
         }
@@ -258,8 +268,8 @@ public class FigureService {
                 continue;
             }
             for (Reach reach : update.reach()) {
-                rows.add(new Row(update.month(), reach.audience(), update.channel(), reach.people(), reach.bySex(),
-                        reach.byAgeGroup()));
+                rows.add(new Row(campaign, update.month(), reach.audience(), update.channel(), update.subdivision(),
+                        reach.people(), reach.bySex(), reach.byAgeGroup()));
             }
         }
         return rows;
@@ -286,6 +296,8 @@ public class FigureService {
         Map<String, Long> byChannel = new TreeMap<>();
         Map<String, Long> byOffice = new TreeMap<>();
         Map<String, Long> byMonth = new TreeMap<>();
+        Map<String, Long> byCountry = new TreeMap<>();
+        Map<String, Long> bySubdivision = new TreeMap<>();
         Map<String, Long> bySex = new TreeMap<>();
         Map<String, Long> byAgeGroup = new TreeMap<>();
         Map<String, Long> materials = new TreeMap<>();
@@ -307,6 +319,10 @@ public class FigureService {
                 Counts.add(byChannel, row.channel(), row.people());
                 Counts.add(byOffice, campaign.office(), row.people());
                 Counts.add(byMonth, row.month(), row.people());
+                Counts.add(byCountry, row.country(), row.people());
+                if (row.subdivision() != null) {
+                    Counts.add(bySubdivision, row.subdivision(), row.people());
+                }
                 Counts.addAll(bySex, row.bySex());
                 Counts.addAll(byAgeGroup, row.byAgeGroup());
                 Counts.addAll(sexByAudience.computeIfAbsent(row.audience(), a -> new TreeMap<>()), row.bySex());
@@ -351,7 +367,8 @@ public class FigureService {
         }
         return new Overview(asOf, filters,
                 new Views.Campaigns(campaigns.size(), campaignsByStatus, updatesCounted),
-                new Views.Reach(total, byAudience, byTheme, byChannel, byOffice, byMonth, bySex, byAgeGroup),
+                new Views.Reach(total, byAudience, byTheme, byChannel, byOffice, byMonth, byCountry, bySubdivision, bySex,
+                        byAgeGroup),
                 progress, materials,
                 new Views.Courses(courses.size(), coursesByStatus, sessionsHeld),
                 new Views.Participants(enrolled, waitlisted, withdrawn, attended, attendedSessions, completed,
@@ -381,11 +398,15 @@ public class FigureService {
         Map<String, Long> byAge = new TreeMap<>();
         Map<String, Long> byChannel = new TreeMap<>();
         Map<String, Long> byMonth = new TreeMap<>();
+        Map<String, Long> bySubdivision = new TreeMap<>();
         Map<String, Map<String, Long>> sexByAudience = new TreeMap<>();
         Map<String, Map<String, Long>> ageByAudience = new TreeMap<>();
         long reached = 0;
         for (Cell cell : c.cells()) {
             reached = Math.addExact(reached, cell.people());
+            if (cell.subdivision() != null) {
+                Counts.add(bySubdivision, cell.subdivision(), cell.people());
+            }
             Counts.add(byAudience, cell.audience(), cell.people());
             Counts.add(byChannel, cell.channel(), cell.people());
             Counts.add(byMonth, cell.month(), cell.people());
@@ -399,6 +420,6 @@ public class FigureService {
         return new CampaignDetail(c.id(), c.office(), c.title(), c.status(), c.themes(), c.channels(), c.partners(),
                 c.startDate(), c.endDate(), c.sequence(), c.asOf(), reached,
                 progress(targets, byAudience, sexByAudience, ageByAudience, List.copyOf(targets.keySet())), bySex,
-                byAge, byChannel, monthly, c.materials(), c.updatesCounted(), c.updatesRetracted());
+                byAge, byChannel, bySubdivision, monthly, c.materials(), c.updatesCounted(), c.updatesRetracted());
     }
 }

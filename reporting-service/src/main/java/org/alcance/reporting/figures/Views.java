@@ -58,10 +58,14 @@ final class Views {
     record Campaigns(long total, Map<String, Long> byStatus, long updatesCounted) {
     }
 
-    /** {@code byTheme} counts a campaign's reach under each of its themes, so it may sum to more than the total. */
+    /**
+     * {@code byTheme} counts a campaign's reach under each of its themes, so it may sum to more than the total.
+     * {@code byCountry} (ISO 3166-1 alpha-2) is the place's subdivision's country, else the office's;
+     * {@code bySubdivision} (ISO 3166-2) counts places with a code only, so it may sum to less.
+     */
     record Reach(long total, Map<String, Long> byAudience, Map<String, Long> byTheme, Map<String, Long> byChannel,
-                 Map<String, Long> byOffice, Map<String, Long> byMonth, Map<String, Long> bySex,
-                 Map<String, Long> byAgeGroup) {
+                 Map<String, Long> byOffice, Map<String, Long> byMonth, Map<String, Long> byCountry,
+                 Map<String, Long> bySubdivision, Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
     }
 
     /** Reach of one audience against its target; {@code percentAchieved} is null without a target. */
@@ -104,7 +108,7 @@ final class Views {
                           List<String> channels, List<String> partners, String startDate, String endDate,
                           long sequence, Instant asOf, long reached, List<AudienceProgress> audiences,
                           Map<String, Long> bySex, Map<String, Long> byAgeGroup, Map<String, Long> byChannel,
-                          List<Month> monthly, Map<String, Long> materials, long updatesCounted,
+                          Map<String, Long> bySubdivision, List<Month> monthly, Map<String, Long> materials, long updatesCounted,
                           long updatesRetracted) {
     }
 

@@ -99,9 +99,11 @@ public record CampaignFigures(
      * report arrived has no figures ({@code reportedOn} is null). {@code id} is the document's: the campaign's id
      * and the update's, as two campaigns' updates may have the same id. {@code office} is its campaign's, which
      * never changes, so that a period's figures find an office's updates without naming each campaign.
+     * {@code subdivision} (ISO 3166-2) and the coordinates are null where the office gave none.
      */
     public record Update(String id, String updateId, String campaignId, String office, int revision, long version,
-                         String reportedOn, String place, String adminArea, String channel,
+                         String reportedOn, String place, String adminArea, String subdivision, Double latitude,
+                         Double longitude, String channel,
                          Map<String, Long> materials, List<Reach> reach, boolean retracted) {
 
         public static String key(String campaignId, String updateId) {
@@ -123,11 +125,13 @@ public record CampaignFigures(
     }
 
     /**
-     * One cell of the small cube over counted updates: month of {@code reportedOn} × audience × channel.
+     * One cell of the small cube over counted updates: month of {@code reportedOn} × audience × channel ×
+     * subdivision (null for places without a code, as every place reported before codes were).
      * {@code reaches} is how many counted updates reached that audience there, so a cell goes when the last
      * of them is corrected away, even one that reached nobody.
      */
-    public record Cell(String month, String audience, String channel, long people, Map<String, Long> bySex,
+    public record Cell(String month, String audience, String channel, String subdivision, long people,
+                       Map<String, Long> bySex,
                        Map<String, Long> byAgeGroup, long reaches) {
 
         public Cell {
@@ -256,7 +260,9 @@ public record CampaignFigures(
 
     private static final class Builder {
         private static final Comparator<List<String>> CELL_ORDER = Comparator.<List<String>, String>comparing(
-                key -> key.get(0)).thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2));
+                key -> key.get(0)).thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2))
+                .thenComparing(key -> key.get(3));
+        private static final String UNCODED = "";
 
         private final String id;
         private String office;
@@ -320,7 +326,8 @@ public record CampaignFigures(
                 return;
             }
             change(current, new Update(Update.key(id, updateId), updateId, id, office, revision, changes(current),
-                    reportedOn.toString(), place.name(), place.adminArea(), channel, materials,
+                    reportedOn.toString(), place.name(), place.adminArea(), place.subdivision(), place.latitude(),
+                    place.longitude(), channel, materials,
                     reach.stream().map(Reach::of).toList(), current != null && current.retracted()));
         }
 
@@ -329,10 +336,10 @@ public record CampaignFigures(
         void retract(Update current, String updateId, int revision) {
             change(current, current == null
                     ? new Update(Update.key(id, updateId), updateId, id, office, revision, 1, null, null, null, null,
-                            Map.of(), List.of(), true)
+                            null, null, null, Map.of(), List.of(), true)
                     : new Update(current.id(), updateId, id, office, revision, changes(current), current.reportedOn(),
-                            current.place(), current.adminArea(), current.channel(), current.materials(),
-                            current.reach(), true));
+                            current.place(), current.adminArea(), current.subdivision(), current.latitude(),
+                            current.longitude(), current.channel(), current.materials(), current.reach(), true));
         }
 
         private static long changes(Update current) {
@@ -343,8 +350,8 @@ public record CampaignFigures(
         private void change(Update before, Update after) {
             if (cube == null) {
                 cube = new TreeMap<>(CELL_ORDER);
-                read.cells.forEach(cell -> cube.put(List.of(cell.month(), cell.audience(), cell.channel()),
-                        new CellSum(cell)));
+                read.cells.forEach(cell -> cube.put(key(cell.month(), cell.audience(), cell.channel(),
+                        cell.subdivision()), new CellSum(cell)));
                 materials = new TreeMap<>(read.materials);
             }
             if (before != null) {
@@ -363,13 +370,17 @@ public record CampaignFigures(
             counted += sign;
             Counts.addAll(materials, update.materials(), sign);
             for (Reach reach : update.reach()) {
-                List<String> key = List.of(update.month(), reach.audience(), update.channel());
+                List<String> key = key(update.month(), reach.audience(), update.channel(), update.subdivision());
                 CellSum sum = cube.computeIfAbsent(key, k -> new CellSum());
                 sum.add(reach, sign);
                 if (sum.reaches == 0) {
                     cube.remove(key);
                 }
             }
+        }
+
+        private static List<String> key(String month, String audience, String channel, String subdivision) {
+            return List.of(month, audience, channel, subdivision == null ? UNCODED : subdivision);
         }
 
         CampaignFigures build() {
@@ -379,8 +390,9 @@ public record CampaignFigures(
                         journal);
             }
             List<Cell> cells = new ArrayList<>();
-            cube.forEach((key, sum) -> cells.add(new Cell(key.get(0), key.get(1), key.get(2), sum.people, sum.bySex,
-                    sum.byAgeGroup, sum.reaches)));
+            cube.forEach((key, sum) -> cells.add(new Cell(key.get(0), key.get(1), key.get(2),
+                    UNCODED.equals(key.get(3)) ? null : key.get(3), sum.people, sum.bySex, sum.byAgeGroup,
+                    sum.reaches)));
             return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate,
                     endDate, sequence, version, asOf, gaps, cells, materials, counted, retracted, journal);
         }

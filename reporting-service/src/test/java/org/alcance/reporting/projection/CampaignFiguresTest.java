@@ -76,11 +76,11 @@ class CampaignFiguresTest {
         assertThat(figures.updatesRetracted()).isEqualTo(1);
         assertThat(figures.materials()).isEqualTo(Map.of("posters", 100L + 0L + 500L));
         assertThat(figures.cells()).containsExactly(
-                new Cell("2002-06", "children", "poster", 1_000, Map.of(), Map.of(), 1),
-                new Cell("2002-06", "children", "workshop", 0, Map.of(), Map.of(), 1),
-                new Cell("2002-06", "teachers", "workshop", 40, Map.of("FEMALE", 20L, "MALE", 20L),
+                new Cell("2002-06", "children", "poster", null, 1_000, Map.of(), Map.of(), 1),
+                new Cell("2002-06", "children", "workshop", null, 0, Map.of(), Map.of(), 1),
+                new Cell("2002-06", "teachers", "workshop", null, 40, Map.of("FEMALE", 20L, "MALE", 20L),
                         Map.of("AGE_25_34", 40L), 1),
-                new Cell("2002-07", "children", "radio", 5_000, Map.of(), Map.of(), 1));
+                new Cell("2002-07", "children", "radio", null, 5_000, Map.of(), Map.of(), 1));
     }
 
     @Test
@@ -146,7 +146,7 @@ class CampaignFiguresTest {
                 corrected(ID, "GT", "u1", 2, "2002-07-01", "radio", 1_200, 0)));
 
         assertThat(figures.cells())
-                .containsExactly(new Cell("2002-07", "children", "radio", 1_200, Map.of(), Map.of(), 1));
+                .containsExactly(new Cell("2002-07", "children", "radio", null, 1_200, Map.of(), Map.of(), 1));
     }
 
     @Test
@@ -162,7 +162,7 @@ class CampaignFiguresTest {
         assertThat(figures.updatesCounted()).isEqualTo(1);
         assertThat(figures.updatesRetracted()).isEqualTo(1);
         assertThat(figures.cells())
-                .containsExactly(new Cell("2002-06", "children", "poster", 100, Map.of(), Map.of(), 1));
+                .containsExactly(new Cell("2002-06", "children", "poster", null, 100, Map.of(), Map.of(), 1));
         assertThat(figures.materials()).isEqualTo(Map.of("posters", 10L));
     }
 
@@ -365,7 +365,7 @@ class CampaignFiguresTest {
         assertThat(figures.updatesCounted()).isEqualTo(1);
         assertThat(figures.updatesRetracted()).isEqualTo(1);
         assertThat(figures.cells())
-                .containsExactly(new Cell("2002-06", "children", "poster", 100, Map.of(), Map.of(), 1));
+                .containsExactly(new Cell("2002-06", "children", "poster", null, 100, Map.of(), Map.of(), 1));
     }
 
     @Test
