@@ -83,6 +83,12 @@ public final class EventProducer implements AutoCloseable {
         return sequences.merge(event.aggregateId(), 1L, Long::sum);
     }
 
+    /** Makes the next events happen a minute after {@code time}, one minute apart. */
+    public EventProducer at(String time) {
+        clock = Instant.parse(time);
+        return this;
+    }
+
     private Instant tick() {
         clock = clock.plusSeconds(60);
         return clock;

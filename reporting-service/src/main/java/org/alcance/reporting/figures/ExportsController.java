@@ -48,16 +48,18 @@ class ExportsController {
     @GetMapping("/{table}.csv")
     Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String table,
             @RequestParam(required = false) String office, @RequestParam(required = false) String theme,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return export(token, table, "csv", TableFiles.CSV, new Filters(office, theme, from, to),
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String asOf) {
+        return export(token, table, "csv", TableFiles.CSV, new Filters(office, theme, from, to, asOf),
                 (t, report) -> TableFiles.csv(t));
     }
 
     @GetMapping("/{table}.xlsx")
     Mono<ResponseEntity<byte[]>> xlsx(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String table,
             @RequestParam(required = false) String office, @RequestParam(required = false) String theme,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Filters filters = new Filters(office, theme, from, to);
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String asOf) {
+        Filters filters = new Filters(office, theme, from, to, asOf);
         return export(token, table, "xlsx", TableFiles.XLSX, filters, (t, report) -> TableFiles.xlsx(t, filters,
                 report.overview().asOf() == null ? null : report.overview().asOf().toString()));
     }

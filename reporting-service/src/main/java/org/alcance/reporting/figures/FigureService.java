@@ -5,6 +5,7 @@ import static org.alcance.reporting.figures.Views.newest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.alcance.events.campaign.Place;
 import org.alcance.reporting.generation.Generations;
+import org.alcance.reporting.history.EventHistory;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CampaignFigures.Cell;
 import org.alcance.reporting.projection.CampaignFigures.Reach;
@@ -56,14 +58,16 @@ public class FigureService {
     private final Generations generations;
     private final FigureCache cache;
     private final PeriodStatuses periods;
+    private final EventHistory history;
     private final MeterRegistry meters;
 
     FigureService(ReactiveMongoTemplate mongo, Generations generations, FigureCache cache, PeriodStatuses periods,
-            MeterRegistry meters) {
+            EventHistory history, MeterRegistry meters) {
         this.mongo = mongo;
         this.generations = generations;
         this.cache = cache;
         this.periods = periods;
+        this.history = history;
         this.meters = meters;
     }
 
@@ -112,26 +116,45 @@ public class FigureService {
     }
 
     /** The completeness of each reporting period, for one office (all if null) or the caller's own. */
-    Mono<Views.Completeness> completeness(Caller caller, String office, Period range) {
-        return timed("periods", Mono.defer(() -> periods.completeness(scope(caller, office), range)));
+    Mono<Views.Completeness> completeness(Caller caller, String office, Period range, LocalDate asOf) {
+        return timed("periods", Mono.defer(() -> {
+            String scope = scope(caller, office);
+            return asOf == null ? periods.completeness(scope, range)
+                    : history.asOf(asOf).map(h -> PeriodStatuses.completeness(h, scope, range));
+        }));
     }
 
     /**
-     * Folds the figures of one office (all if null), with the standing of the reporting periods they cover.
+     * Folds the figures of one office (all if null), with the standing of the reporting periods they cover:
+     * now, or as they stood at the end of the day {@code filters} asks for, from the event log.
      * Summaries come from the cache; only a period needs the campaigns' updates from MongoDB. Without a period
      * the fold itself is kept per office and theme (see {@link FigureCache}).
      */
     private Mono<Report> report(String office, String theme, Period period, Filters filters) {
-        return fold(office, theme, period, filters)
+        String topic = theme == null || theme.isBlank() ? null : theme;
+        LocalDate asOf = Period.day(filters.asOf());
+        if (asOf != null) {
+            return history.asOf(asOf).map(h -> {
+                List<CampaignFigures> campaigns = h.campaigns(office, topic);
+                Report report = report(campaigns, period.unbounded() ? Map.of() : h.counted(campaigns),
+                        inPeriod(h.courses(office, topic), period), period, filters);
+                return report.with(PeriodStatuses.withStanding(report.overview(), h));
+            });
+        }
+        return fold(office, topic, period, filters)
                 .flatMap(report -> periods.withStanding(report.overview()).map(report::with));
     }
 
-    private Mono<Report> fold(String office, String theme, Period period, Filters filters) {
-        String topic = theme == null || theme.isBlank() ? null : theme;
+    /** The courses that started within a bounded period; all of them without one. */
+    private static List<CourseFigures> inPeriod(List<CourseFigures> courses, Period period) {
+        return period.unbounded() ? courses
+                : courses.stream().filter(c -> c.startDate() != null && period.contains(c.startDate())).toList();
+    }
+
+    private Mono<Report> fold(String office, String topic, Period period, Filters filters) {
         return cache.snapshot().flatMap(snapshot -> {
             if (!period.unbounded()) {
-                List<CourseFigures> courses = snapshot.courses(office, topic).stream()
-                        .filter(c -> c.startDate() != null && period.contains(c.startDate())).toList();
+                List<CourseFigures> courses = inPeriod(snapshot.courses(office, topic), period);
                 return campaigns(office, topic).flatMap(campaigns -> updates(campaigns, office, period)
                         .map(updates -> report(campaigns, updates, courses, period, filters)));
             }
@@ -165,16 +188,21 @@ public class FigureService {
         });
     }
 
-    Mono<CampaignDetail> campaign(Caller caller, String id) {
-        return timed("campaign", mongo.findById(id, CampaignFigures.class, Generations.campaigns(generations.active()))
-                .filter(c -> c.seen() && caller.canRead(c.office()))
+    /** One campaign's figures, now or ({@code asOf} a day) as they stood at that day's end. */
+    Mono<CampaignDetail> campaign(Caller caller, String id, LocalDate asOf) {
+        Mono<CampaignFigures> campaign = asOf == null
+                ? mongo.findById(id, CampaignFigures.class, Generations.campaigns(generations.active()))
+                : history.asOf(asOf).flatMap(h -> Mono.justOrEmpty(h.campaigns().get(id)));
+        return timed("campaign", campaign.filter(c -> c.seen() && caller.canRead(c.office()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Campaign " + id)))
                 .map(FigureService::detail));
     }
 
-    Mono<CourseDetail> course(Caller caller, String id) {
-        return timed("course", mongo.findById(id, CourseFigures.class, Generations.courses(generations.active()))
-                .filter(c -> c.seen() && caller.canRead(c.office()))
+    Mono<CourseDetail> course(Caller caller, String id, LocalDate asOf) {
+        Mono<CourseFigures> course = asOf == null
+                ? mongo.findById(id, CourseFigures.class, Generations.courses(generations.active()))
+                : history.asOf(asOf).flatMap(h -> Mono.justOrEmpty(h.courses().get(id)));
+        return timed("course", course.filter(c -> c.seen() && caller.canRead(c.office()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Course " + id)))
                 .map(c -> new CourseDetail(c.id(), c.office(), c.title(), c.topics(), c.format(), c.venue(),
                         c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),

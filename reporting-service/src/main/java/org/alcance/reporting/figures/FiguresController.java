@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Headquarters' figures. A field office reads its own office's only (another office's campaign or course is
- * 404); {@code hq} and {@code admin} read every office's. Every answer says how fresh it is ({@code asOf}).
+ * 404); {@code hq} and {@code admin} read every office's. Every answer says how fresh it is ({@code asOf}: the
+ * newest event it includes). An {@code asOf} parameter (a day) asks for the figures as they stood at its end.
  */
 @RestController
 @RequestMapping("/api/figures")
@@ -43,17 +44,17 @@ class FiguresController {
     @GetMapping("/overview")
     Mono<Overview> overview(@AuthenticationPrincipal ClaimAccessor token, @RequestParam(required = false) String office,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
         return Mono.defer(() -> figures.overview(Caller.of(token), office, theme, Period.parse(from, to),
-                new Filters(office, theme, from, to)));
+                new Filters(office, theme, from, to, asOf)));
     }
 
     @GetMapping("/offices/{office}")
     Mono<OfficeFigures> office(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String office,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
         return Mono.defer(() -> figures.office(Caller.of(token), office, theme, Period.parse(from, to),
-                new Filters(office, theme, from, to)));
+                new Filters(office, theme, from, to, asOf)));
     }
 
     /**
@@ -63,18 +64,21 @@ class FiguresController {
     @GetMapping("/periods")
     Mono<Views.Completeness> periods(@AuthenticationPrincipal ClaimAccessor token,
             @RequestParam(required = false) String office, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return Mono.defer(() -> figures.completeness(Caller.of(token), office, Period.parse(from, to)));
+            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
+        return Mono.defer(() -> figures.completeness(Caller.of(token), office, Period.parse(from, to),
+                Period.day(asOf)));
     }
 
     @GetMapping("/campaigns/{id}")
-    Mono<CampaignDetail> campaign(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id) {
-        return figures.campaign(Caller.of(token), id);
+    Mono<CampaignDetail> campaign(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id,
+            @RequestParam(required = false) String asOf) {
+        return Mono.defer(() -> figures.campaign(Caller.of(token), id, Period.day(asOf)));
     }
 
     @GetMapping("/courses/{id}")
-    Mono<CourseDetail> course(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id) {
-        return figures.course(Caller.of(token), id);
+    Mono<CourseDetail> course(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id,
+            @RequestParam(required = false) String asOf) {
+        return Mono.defer(() -> figures.course(Caller.of(token), id, Period.day(asOf)));
     }
 
     /**

@@ -45,6 +45,23 @@ record Period(LocalDate from, LocalDate to) {
         }
     }
 
+    /**
+     * The day of an {@code asOf} parameter (null if absent): the figures as they stood at its end.
+     *
+     * @throws Problem 400 naming {@code asOf} if it is not a date
+     */
+    static LocalDate day(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "Invalid asOf", List.of(new Problem.FieldError("asOf",
+                    "must be a date (YYYY-MM-DD), not \"" + asOf + "\"")));
+        }
+    }
+
     boolean unbounded() {
         return from == null && to == null;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import org.alcance.reporting.figures.Views.OfficePeriod;
 import org.alcance.reporting.figures.Views.PeriodCompleteness;
 import org.alcance.reporting.figures.Views.PeriodStanding;
 import org.alcance.reporting.generation.Generations;
+import org.alcance.reporting.history.History;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CourseFigures;
 import org.alcance.reporting.projection.PeriodFigures;
@@ -58,18 +60,19 @@ class PeriodStatuses {
 
     /** The overview with the standing of each period its months of reach fall in, for the offices it covers. */
     Mono<Views.Overview> withStanding(Views.Overview overview) {
-        Set<String> offices = new TreeSet<>(overview.reach().byOffice().keySet());
-        offices.addAll(overview.participants().byOffice().keySet());
         return schedule().flatMap(schedule -> {
-            PeriodFrequency frequency = schedule.periodFrequency();
-            Map<String, CalendarPeriod> covered = new TreeMap<>();
-            overview.reach().byMonth().keySet().forEach(month -> {
-                CalendarPeriod period = frequency.containing(LocalDate.parse(month + "-01"));
-                covered.put(period.id(), period);
-            });
-            return storedFor(offices, covered.values()).map(stored -> overview.with(covered.values().stream()
-                    .map(period -> standing(period, offices, stored)).toList()));
+            List<CalendarPeriod> covered = covered(overview, schedule);
+            Set<String> offices = offices(overview);
+            return storedFor(offices, covered).map(stored -> withStanding(overview, covered, offices, stored));
         }).defaultIfEmpty(overview);
+    }
+
+    /** As {@link #withStanding(Views.Overview)}, from the documents of a day of the event log. */
+    static Views.Overview withStanding(Views.Overview overview, History history) {
+        if (history.schedule() == null) {
+            return overview;
+        }
+        return withStanding(overview, covered(overview, history.schedule()), offices(overview), history.periods());
     }
 
     /**
@@ -78,62 +81,101 @@ class PeriodStatuses {
      */
     Mono<Completeness> completeness(String office, Period range) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return Mono.zip(schedule().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
-                cache.snapshot()).flatMap(both -> {
-            if (both.getT1().isEmpty()) {
-                return Mono.just(new Completeness(null, null, List.of()));
-            }
-            ScheduleFigures schedule = both.getT1().get();
-            PeriodFrequency frequency = schedule.periodFrequency();
-            LocalDate start = LocalDate.parse(schedule.startsOn());
-            LocalDate first = range.from() == null || range.from().isBefore(start) ? start : range.from();
-            LocalDate last = range.to() == null || range.to().isAfter(today) ? today : range.to();
-            List<CalendarPeriod> periods = new ArrayList<>();
-            for (CalendarPeriod p = frequency.containing(first); !p.from().isAfter(last); p = p.next()) {
-                periods.add(p);
-            }
-            List<CampaignFigures> campaigns = both.getT2().campaigns(office, null);
-            List<CourseFigures> courses = both.getT2().courses(office, null);
-            Set<String> offices = new TreeSet<>();
-            campaigns.forEach(c -> offices.add(c.office()));
-            courses.forEach(c -> offices.add(c.office()));
-            return stored(office, periods).map(stored -> {
-                stored.values().forEach(p -> offices.add(p.office()));
-                List<PeriodCompleteness> answer = new ArrayList<>();
-                Instant asOf = schedule.asOf();
-                for (CalendarPeriod period : periods) {
-                    LocalDate due = period.to().plusDays(schedule.dueDays());
-                    boolean ended = period.to().isBefore(today);
-                    List<OfficePeriod> rows = new ArrayList<>();
-                    for (String o : offices) {
-                        boolean expected = ended && (campaigns.stream().anyMatch(c -> o.equals(c.office())
-                                && launched(c) && overlaps(c.startDate(), c.endDate(), period))
-                                || courses.stream().anyMatch(c -> o.equals(c.office())
-                                && !CourseFigures.CANCELLED.equals(c.status())
-                                && overlaps(c.startDate(), c.endDate(), period)));
-                        PeriodFigures figures = stored.get(PeriodStatusChanged.idOf(o, period.id()));
-                        if (!expected && figures == null) {
-                            continue;
-                        }
-                        Instant submittedAt = figures == null ? null : figures.submittedAt();
-                        boolean late = expected && (submittedAt == null ? today.isAfter(due)
-                                : submittedAt.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(due));
-                        asOf = Views.newest(asOf, figures == null ? null : figures.asOf());
-                        rows.add(new OfficePeriod(o, status(figures), figures == null ? null : figures.status(),
-                                expected, late, submittedAt, figures == null ? List.of() : figures.history()));
+        return Mono.zip(schedule().map(Optional::of).defaultIfEmpty(Optional.empty()), cache.snapshot())
+                .flatMap(both -> {
+                    if (both.getT1().isEmpty()) {
+                        return Mono.just(new Completeness(null, null, List.of()));
                     }
-                    answer.add(new PeriodCompleteness(period.id(), period.from().toString(), period.to().toString(),
-                            due.toString(), weakest(rows.stream().filter(OfficePeriod::expected)
-                                    .map(OfficePeriod::status).toList()),
-                            rows.stream().filter(OfficePeriod::expected).count(),
-                            rows.stream().filter(r -> r.expected() && !PROVISIONAL.equals(r.status())).count(),
-                            rows.stream().filter(r -> r.expected() && APPROVED.equals(r.status())).count(),
-                            rows.stream().filter(OfficePeriod::late).count(), rows));
+                    ScheduleFigures schedule = both.getT1().get();
+                    List<CalendarPeriod> periods = periods(schedule, range, today);
+                    return stored(office, periods).map(stored -> completeness(schedule, periods,
+                            both.getT2().campaigns(office, null), both.getT2().courses(office, null), stored, today));
+                });
+    }
+
+    /** As {@link #completeness(String, Period)} on a day of the event log, as it stood at the end of that day. */
+    static Completeness completeness(History history, String office, Period range) {
+        ScheduleFigures schedule = history.schedule();
+        if (schedule == null) {
+            return new Completeness(null, null, List.of());
+        }
+        Map<String, PeriodFigures> stored = new TreeMap<>(history.periods());
+        stored.values().removeIf(p -> office != null && !office.equals(p.office()));
+        return completeness(schedule, periods(schedule, range, history.day()), history.campaigns(office, null),
+                history.courses(office, null), stored, history.day());
+    }
+
+    private static List<CalendarPeriod> periods(ScheduleFigures schedule, Period range, LocalDate today) {
+        LocalDate start = LocalDate.parse(schedule.startsOn());
+        LocalDate first = range.from() == null || range.from().isBefore(start) ? start : range.from();
+        LocalDate last = range.to() == null || range.to().isAfter(today) ? today : range.to();
+        List<CalendarPeriod> periods = new ArrayList<>();
+        for (CalendarPeriod p = schedule.periodFrequency().containing(first); !p.from().isAfter(last); p = p.next()) {
+            periods.add(p);
+        }
+        return periods;
+    }
+
+    /** {@code stored}: the office's (or every office's) period documents, by id; those of other periods are ignored. */
+    private static Completeness completeness(ScheduleFigures schedule, List<CalendarPeriod> periods,
+            List<CampaignFigures> campaigns, List<CourseFigures> courses, Map<String, PeriodFigures> stored,
+            LocalDate today) {
+        Set<String> offices = new TreeSet<>();
+        campaigns.forEach(c -> offices.add(c.office()));
+        courses.forEach(c -> offices.add(c.office()));
+        stored.values().forEach(p -> offices.add(p.office()));
+        List<PeriodCompleteness> answer = new ArrayList<>();
+        Instant asOf = schedule.asOf();
+        for (CalendarPeriod period : periods) {
+            LocalDate due = period.to().plusDays(schedule.dueDays());
+            boolean ended = period.to().isBefore(today);
+            List<OfficePeriod> rows = new ArrayList<>();
+            for (String o : offices) {
+                boolean expected = ended && (campaigns.stream().anyMatch(c -> o.equals(c.office())
+                        && launched(c) && overlaps(c.startDate(), c.endDate(), period))
+                        || courses.stream().anyMatch(c -> o.equals(c.office())
+                        && !CourseFigures.CANCELLED.equals(c.status())
+                        && overlaps(c.startDate(), c.endDate(), period)));
+                PeriodFigures figures = stored.get(PeriodStatusChanged.idOf(o, period.id()));
+                if (!expected && figures == null) {
+                    continue;
                 }
-                return new Completeness(asOf, new Views.Schedule(schedule.frequency(), schedule.startsOn(),
-                        schedule.dueDays()), answer);
-            });
+                Instant submittedAt = figures == null ? null : figures.submittedAt();
+                boolean late = expected && (submittedAt == null ? today.isAfter(due)
+                        : submittedAt.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(due));
+                asOf = Views.newest(asOf, figures == null ? null : figures.asOf());
+                rows.add(new OfficePeriod(o, status(figures), figures == null ? null : figures.status(),
+                        expected, late, submittedAt, figures == null ? List.of() : figures.history()));
+            }
+            List<OfficePeriod> expected = rows.stream().filter(OfficePeriod::expected).toList();
+            answer.add(new PeriodCompleteness(period.id(), period.from().toString(), period.to().toString(),
+                    due.toString(), weakest(expected.stream().map(OfficePeriod::status).toList()), expected.size(),
+                    expected.stream().filter(r -> !PROVISIONAL.equals(r.status())).count(),
+                    expected.stream().filter(r -> APPROVED.equals(r.status())).count(),
+                    rows.stream().filter(OfficePeriod::late).count(), rows));
+        }
+        return new Completeness(asOf, new Views.Schedule(schedule.frequency(), schedule.startsOn(),
+                schedule.dueDays()), answer);
+    }
+
+    private static List<CalendarPeriod> covered(Views.Overview overview, ScheduleFigures schedule) {
+        Map<String, CalendarPeriod> covered = new TreeMap<>();
+        overview.reach().byMonth().keySet().forEach(month -> {
+            CalendarPeriod period = schedule.periodFrequency().containing(LocalDate.parse(month + "-01"));
+            covered.put(period.id(), period);
         });
+        return List.copyOf(covered.values());
+    }
+
+    private static Set<String> offices(Views.Overview overview) {
+        Set<String> offices = new TreeSet<>(overview.reach().byOffice().keySet());
+        offices.addAll(overview.participants().byOffice().keySet());
+        return offices;
+    }
+
+    private static Views.Overview withStanding(Views.Overview overview, List<CalendarPeriod> covered,
+            Set<String> offices, Map<String, PeriodFigures> stored) {
+        return overview.with(covered.stream().map(period -> standing(period, offices, stored)).toList());
     }
 
     private Mono<ScheduleFigures> schedule() {

@@ -83,7 +83,8 @@ final class TableFiles {
             }
             Worksheet about = workbook.newWorksheet("about");
             String[][] facts = {{"table", table.name()}, {ExportTables.AS_OF, asOf}, {"office", filters.office()},
-                    {"theme", filters.theme()}, {"from", filters.from()}, {"to", filters.to()}};
+                    {"theme", filters.theme()}, {"from", filters.from()}, {"to", filters.to()},
+                    {"figuresAsOfDay", filters.asOf()}};
             for (int r = 0; r < facts.length; r++) {
                 about.value(r, 0, facts[r][0]);
                 if (facts[r][1] != null) {

@@ -52,7 +52,8 @@ final class Views {
                         Instant submittedAt, List<PeriodFigures.Change> history) {
     }
 
-    record Filters(String office, String theme, String from, String to) {
+    /** What was asked for; {@code asOf} is the day the figures stand as of, if one was asked for. */
+    record Filters(String office, String theme, String from, String to, String asOf) {
     }
 
     record Campaigns(long total, Map<String, Long> byStatus, long updatesCounted) {

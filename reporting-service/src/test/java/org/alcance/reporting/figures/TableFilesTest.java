@@ -34,7 +34,7 @@ class TableFilesTest {
 
     @Test
     void shouldWriteNumbersAsNumberCellsAndTheFiltersOnASecondSheet() throws IOException {
-        byte[] xlsx = TableFiles.xlsx(CAMPAIGNS, new Filters("GT", null, "2002-06", null), "2002-06-01T08:01:00Z");
+        byte[] xlsx = TableFiles.xlsx(CAMPAIGNS, new Filters("GT", null, "2002-06", null, null), "2002-06-01T08:01:00Z");
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(workbook.getFirstSheet().getName()).isEqualTo("campaigns");
@@ -56,7 +56,7 @@ class TableFilesTest {
     void shouldShortenASheetNameToTheThirtyOneCharactersSpreadsheetsAllow() throws IOException {
         Table long_ = new Table("participants-by-organisation-type", List.of("organisationType"), List.of());
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(
-                TableFiles.xlsx(long_, new Filters(null, null, null, null), null)))) {
+                TableFiles.xlsx(long_, new Filters(null, null, null, null, null), null)))) {
             assertThat(workbook.getFirstSheet().getName()).isEqualTo("participants-by-organisation-ty");
         }
     }
