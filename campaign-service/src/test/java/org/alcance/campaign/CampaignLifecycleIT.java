@@ -44,6 +44,34 @@ class CampaignLifecycleIT {
     }
 
     @Test
+    void shouldKeepATargetsBaselineAndMilestonesAndNameEveryBadOne() {
+        Map<String, Object> body = new java.util.HashMap<>(CampaignApi.campaign("Milestones " + UUID.randomUUID()));
+        body.put("startDate", "2002-03-01");
+        body.put("endDate", "2002-12-31");
+        body.put("audiences", List.of(Map.of("audience", "children", "target", 250_000, "baseline", 12_000,
+                "milestones", List.of(Map.of("by", "2002-06", "target", 100_000), Map.of("by", "2002-12", "target", 250_000)))));
+        String id = create(UUID.randomUUID().toString(), body).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("id").toString();
+        http.get().uri("/api/campaigns/{id}", id).headers(h -> h.setBearerAuth(ISSUER.office("GT"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.audiences[0].baseline").isEqualTo(12_000)
+                .jsonPath("$.audiences[0].milestones[0].by").isEqualTo("2002-06-30")
+                .jsonPath("$.audiences[0].milestones[1].target").isEqualTo(250_000);
+        // a revision that leaves the audiences out keeps their milestones
+        patch(id, "\"1\"", Map.of("title", "Milestones, revised", "reason", "Shorter title")).expectStatus().isOk()
+                .expectBody().jsonPath("$.audiences[0].milestones.length()").isEqualTo(2);
+
+        body.put("audiences", List.of(Map.of("audience", "children", "target", 250_000, "baseline", -1,
+                "milestones", List.of(Map.of("by", "2002-06", "target", 100_000), Map.of("by", "2002-05", "target", 90_000),
+                        Map.of("by", "2003-01", "target", 300_000)))));
+        create(UUID.randomUUID().toString(), body).expectStatus().isEqualTo(422).expectBody(Map.class).value(problem -> assertThat(
+                ((List<?>) problem.get("errors")).stream().map(e -> String.valueOf(((Map<?, ?>) e).get("field"))).toList())
+                .containsExactlyInAnyOrder("audiences[0].baseline", "audiences[0].milestones[1].by",
+                        "audiences[0].milestones[1].target", "audiences[0].milestones[2].by",
+                        "audiences[0].milestones[2].target"));
+    }
+
+    @Test
     void shouldRunTheLifecycleAndRefuseEveryInvalidTransition() {
         String id = api.create("GT", CampaignApi.campaign("Lifecycle " + UUID.randomUUID()));
         action(id, "complete").expectStatus().isEqualTo(409);

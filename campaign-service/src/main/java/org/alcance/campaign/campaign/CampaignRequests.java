@@ -1,7 +1,9 @@
 package org.alcance.campaign.campaign;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import org.alcance.events.AudienceTarget;
 
 /** The bodies field offices send; every field is checked by {@link CampaignRules}, all at once. */
 final class CampaignRequests {
@@ -9,7 +11,20 @@ final class CampaignRequests {
     private CampaignRequests() {
     }
 
-    record Target(String audience, Long target) {
+    /**
+     * {@code baseline}: people of the audience reached before the campaign, optional. {@code milestones}: how many
+     * (baseline included) by the end of a month, optional, in month order and never falling.
+     */
+    record Target(String audience, Long target, Long baseline, List<Milestone> milestones) {
+
+        static Target of(AudienceTarget target) {
+            return new Target(target.audience(), target.target(), target.baseline(), target.milestones().stream()
+                    .map(m -> new Milestone(YearMonth.from(m.by()), m.target())).toList());
+        }
+    }
+
+    /** {@code by} is a month, {@code 2002-09}: the target holds at its last day. */
+    record Milestone(YearMonth by, Long target) {
     }
 
     record Create(String office, String title, String description, List<String> themes, List<String> channels,

@@ -1,5 +1,7 @@
 package org.alcance.campaign.campaign;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import org.alcance.web.Violations;
@@ -16,8 +18,8 @@ final class CampaignRules {
     }
 
     static Campaign.Details details(String title, String description, List<String> themes, List<String> channels,
-            List<String> partners, List<CampaignRequests.Target> audiences, java.time.LocalDate startDate,
-            java.time.LocalDate endDate, Violations violations) {
+            List<String> partners, List<CampaignRequests.Target> audiences, LocalDate startDate,
+            LocalDate endDate, Violations violations) {
         violations.text(title, "title", 200)
                 .optionalText(description, "description", 5_000)
                 .texts(themes, "themes", 20)
@@ -39,8 +41,7 @@ final class CampaignRules {
                 CampaignRequests.Target target = audiences.get(i);
                 violations.required(target, "audiences[" + i + "]");
                 if (target != null) {
-                    violations.text(target.audience(), "audiences[" + i + "].audience", 100)
-                            .count(target.target(), "audiences[" + i + "].target");
+                    target(target, "audiences[" + i + "]", startDate, endDate, violations);
                 }
             }
             violations.unique(audiences, target -> target == null ? null : target.audience(), "audiences", ".audience");
@@ -50,11 +51,50 @@ final class CampaignRules {
         }
         violations.throwIfAny();
         return new Campaign.Details(title, description == null ? "" : description, orEmpty(themes), channels,
-                orEmpty(partners), audiences.stream().map(t -> new AudienceTarget(t.audience(), t.target())).toList(),
+                orEmpty(partners), audiences.stream().map(t -> new AudienceTarget(t.audience(), t.target(),
+                        t.baseline(), orEmpty(t.milestones()).stream().map(m -> new AudienceTarget.Milestone(
+                                m.by().atEndOfMonth(), m.target())).toList())).toList(),
                 startDate, endDate);
     }
 
-    private static List<String> orEmpty(List<String> values) {
+    private static void target(CampaignRequests.Target target, String field, LocalDate startDate, LocalDate endDate,
+            Violations violations) {
+        violations.text(target.audience(), field + ".audience", 100).count(target.target(), field + ".target");
+        if (target.baseline() != null) {
+            violations.count(target.baseline(), field + ".baseline");
+        }
+        List<CampaignRequests.Milestone> milestones = orEmpty(target.milestones());
+        violations.check(milestones.size() <= 120, field + ".milestones", "must have at most 120 milestones");
+        CampaignRequests.Milestone previous = null;
+        for (int i = 0; i < milestones.size(); i++) {
+            CampaignRequests.Milestone milestone = milestones.get(i);
+            String at = field + ".milestones[" + i + "]";
+            violations.required(milestone, at);
+            if (milestone == null) {
+                continue;
+            }
+            violations.required(milestone.by(), at + ".by").count(milestone.target(), at + ".target");
+            if (milestone.by() != null && startDate != null && endDate != null) {
+                violations.check(!milestone.by().isBefore(YearMonth.from(startDate))
+                        && !milestone.by().isAfter(YearMonth.from(endDate)), at + ".by",
+                        "must be a month of the campaign, " + YearMonth.from(startDate) + " to " + YearMonth.from(endDate));
+            }
+            if (milestone.target() != null && target.target() != null) {
+                violations.check(milestone.target() <= target.target(), at + ".target",
+                        "must not exceed the audience's target, " + target.target());
+            }
+            if (previous != null && previous.by() != null && milestone.by() != null) {
+                violations.check(milestone.by().isAfter(previous.by()), at + ".by", "must come after the milestone before");
+            }
+            if (previous != null && previous.target() != null && milestone.target() != null) {
+                violations.check(milestone.target() >= previous.target(), at + ".target",
+                        "must not be below the milestone before: milestones are cumulative");
+            }
+            previous = milestone;
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> values) {
         return values == null ? List.of() : values;
     }
 }

@@ -132,7 +132,7 @@ public class CampaignService {
                     patch.channels() != null ? patch.channels() : was.channels(),
                     patch.partners() != null ? patch.partners() : was.partners(),
                     patch.audiences() != null ? patch.audiences()
-                            : was.audiences().stream().map(t -> new CampaignRequests.Target(t.audience(), t.target())).toList(),
+                            : was.audiences().stream().map(CampaignRequests.Target::of).toList(),
                     patch.startDate() != null ? patch.startDate() : was.startDate(),
                     patch.endDate() != null ? patch.endDate() : was.endDate(),
                     violations);

@@ -360,7 +360,8 @@ public class FigureService {
                 }
             }
         }
-        List<AudienceProgress> progress = progress(targets, byAudience, sexByAudience, ageByAudience, null);
+        List<AudienceProgress> progress = progress(targets, byAudience, sexByAudience, ageByAudience, null, Map.of(),
+                Map.of());
 
         Map<String, Long> coursesByStatus = new TreeMap<>();
         long sessionsHeld = 0;
@@ -405,22 +406,33 @@ public class FigureService {
 
     /** Targeted audiences in {@code order} (else by name), then audiences reached without a target. */
     private static List<AudienceProgress> progress(Map<String, Long> targets, Map<String, Long> reached,
-            Map<String, Map<String, Long>> bySex, Map<String, Map<String, Long>> byAge, List<String> order) {
+            Map<String, Map<String, Long>> bySex, Map<String, Map<String, Long>> byAge, List<String> order,
+            Map<String, Long> baselines, Map<String, List<Views.MilestoneProgress>> milestones) {
         List<String> audiences = new ArrayList<>(order != null ? order : targets.keySet());
         reached.keySet().stream().filter(a -> !audiences.contains(a)).sorted().forEach(audiences::add);
         List<AudienceProgress> progress = new ArrayList<>();
         for (String audience : audiences) {
             Long target = targets.get(audience);
             long people = reached.getOrDefault(audience, 0L);
-            progress.add(new AudienceProgress(audience, target, people, Views.percent(people, target),
-                    bySex.getOrDefault(audience, Map.of()), byAge.getOrDefault(audience, Map.of())));
+            long achieved = Math.addExact(people, baselines.getOrDefault(audience, 0L));
+            progress.add(new AudienceProgress(audience, target, people, Views.percent(achieved, target),
+                    bySex.getOrDefault(audience, Map.of()), byAge.getOrDefault(audience, Map.of()),
+                    baselines.get(audience), milestones.getOrDefault(audience, List.of())));
         }
         return progress;
     }
 
     static CampaignDetail detail(CampaignFigures c) {
         Map<String, Long> targets = new LinkedHashMap<>();
-        c.targets().forEach(t -> targets.put(t.audience(), t.target()));
+        Map<String, Long> baselines = new TreeMap<>();
+        Map<String, List<Views.MilestoneProgress>> milestones = new TreeMap<>();
+        for (CampaignFigures.Target t : c.targets()) {
+            targets.put(t.audience(), t.target());
+            if (t.baseline() != null) {
+                baselines.put(t.audience(), t.baseline());
+            }
+            milestones.put(t.audience(), milestones(t, c.cells()));
+        }
         Map<String, Long> byAudience = new TreeMap<>();
         Map<String, Long> bySex = new TreeMap<>();
         Map<String, Long> byAge = new TreeMap<>();
@@ -447,7 +459,31 @@ public class FigureService {
                 .sorted(Comparator.comparing(Month::month)).toList();
         return new CampaignDetail(c.id(), c.office(), c.title(), c.status(), c.themes(), c.channels(), c.partners(),
                 c.startDate(), c.endDate(), c.sequence(), c.asOf(), reached,
-                progress(targets, byAudience, sexByAudience, ageByAudience, List.copyOf(targets.keySet())), bySex,
+                progress(targets, byAudience, sexByAudience, ageByAudience, List.copyOf(targets.keySet()), baselines,
+                        milestones), bySex,
                 byAge, byChannel, bySubdivision, monthly, c.materials(), c.updatesCounted(), c.updatesRetracted());
+    }
+
+    /**
+     * Each cumulative milestone of an audience against its baseline plus the people reached in the months up to
+     * its own (a milestone falls on a month's last day, and reach is kept by month).
+     */
+    private static List<Views.MilestoneProgress> milestones(CampaignFigures.Target target, List<Cell> cells) {
+        long baseline = target.baseline() == null ? 0 : target.baseline();
+        List<Views.MilestoneProgress> progress = new ArrayList<>();
+        long previousTarget = baseline;
+        long previousAchieved = baseline;
+        for (CampaignFigures.Milestone milestone : target.milestones()) {
+            String month = milestone.by().substring(0, 7);
+            long achieved = baseline + cells.stream()
+                    .filter(cell -> cell.audience().equals(target.audience()) && cell.month().compareTo(month) <= 0)
+                    .mapToLong(Cell::people).reduce(0, Math::addExact);
+            progress.add(new Views.MilestoneProgress(milestone.by(), milestone.target(), achieved,
+                    Views.percent(achieved, milestone.target()), milestone.target() - previousTarget,
+                    achieved - previousAchieved));
+            previousTarget = milestone.target();
+            previousAchieved = achieved;
+        }
+        return progress;
     }
 }

@@ -69,9 +69,21 @@ final class Views {
                  Map<String, Long> bySubdivision, Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
     }
 
-    /** Reach of one audience against its target; {@code percentAchieved} is null without a target. */
+    /**
+     * Reach of one audience against its target; {@code percentAchieved} is (baseline + reached) / target, null
+     * without a target. {@code baseline} and {@code milestones} are a campaign's (an overview sums no milestones).
+     */
     record AudienceProgress(String audience, Long target, long reached, BigDecimal percentAchieved,
-                            Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+                            Map<String, Long> bySex, Map<String, Long> byAgeGroup, Long baseline,
+                            List<MilestoneProgress> milestones) {
+    }
+
+    /**
+     * A cumulative milestone: its target, and the baseline plus the people reached by the end of its month
+     * ({@code achieved}); {@code sincePrevious} are the same since the milestone before (or the campaign's start).
+     */
+    record MilestoneProgress(String by, long target, long achieved, BigDecimal percentAchieved,
+                             long targetSincePrevious, long achievedSincePrevious) {
     }
 
     record Courses(long total, Map<String, Long> byStatus, long sessionsHeld) {

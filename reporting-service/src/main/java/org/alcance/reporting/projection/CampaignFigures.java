@@ -68,8 +68,18 @@ public record CampaignFigures(
     public static final String COMPLETED = "COMPLETED";
     public static final String CANCELLED = "CANCELLED";
 
-    /** How many people of one audience the campaign aims to reach. */
-    public record Target(String audience, long target) {
+    /**
+     * How many people of one audience the campaign aims to reach, how many were reached before it (null if the
+     * office gave no baseline), and the cumulative milestones on the way, each by a day ({@code by}, ISO date).
+     */
+    public record Target(String audience, long target, Long baseline, List<Milestone> milestones) {
+
+        public Target {
+            milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        }
+    }
+
+    public record Milestone(String by, long target) {
     }
 
     /** People reached in one audience by one update; the breakdowns are empty or sum to {@code people}. */
@@ -312,7 +322,8 @@ public record CampaignFigures(
             this.themes = themes;
             this.channels = channels;
             this.partners = partners;
-            this.targets = audiences.stream().map(a -> new Target(a.audience(), a.target())).toList();
+            this.targets = audiences.stream().map(a -> new Target(a.audience(), a.target(), a.baseline(),
+                    a.milestones().stream().map(m -> new Milestone(m.by().toString(), m.target())).toList())).toList();
             this.startDate = startDate.toString();
             this.endDate = endDate.toString();
         }
