@@ -76,8 +76,9 @@ class PersonKeys {
                 .flatMap(stored -> {
                     String known = keys.stream().map(stored::get).filter(Objects::nonNull).findFirst()
                             .orElseGet(PersonKeys::newPersonId);
-                    return claim(keys.get(0), stored, known).flatMap(person -> Flux.fromIterable(keys.subList(1, keys.size()))
-                            .concatMap(key -> claim(key, stored, person)).then(Mono.just(person)));
+                    // the first key decides; the others are linked to its person where they are still free
+                    return claim(keys.get(0), stored, known).flatMap(person -> Flux.fromIterable(keys)
+                            .skip(1).concatMap(key -> claim(key, stored, person)).then(Mono.just(person)));
                 });
     }
 
