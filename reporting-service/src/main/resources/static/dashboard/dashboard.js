@@ -238,8 +238,9 @@
     $('card-updates').textContent = number(o.campaigns.updatesCounted);
     $('card-reached').textContent = number(o.reach.total);
     $('card-offices').textContent = number(Object.keys(o.reach.byOffice).length);
-    $('card-trained').textContent = number(p.completed);
-    $('card-enrolled').textContent = number(p.enrolled);
+    // people, each counted once however many courses they took; the completion rate is of enrolments
+    $('card-trained').textContent = number(p.people.completed);
+    $('card-enrolled').textContent = number(p.people.enrolled);
     $('card-completion').textContent = p.enrolled ? new Intl.NumberFormat(state.language,
         { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p.completed / p.enrolled) : '—';
     $('card-courses').textContent = number(o.courses.total);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.training.AssessmentRecorded;
 import org.alcance.events.training.CourseScheduled;
+import org.alcance.events.training.ParticipantEnrolled;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -128,5 +129,16 @@ class EventCodecTest {
 
         assertThat(written.has("aggregateId")).isFalse();
         assertThat(written.has("campaignId")).isTrue();
+    }
+
+    @Test
+    void shouldReadAnEnrolmentPublishedBeforeItNamedThePersonWithoutOne() {
+        ObjectNode tree = golden(ParticipantEnrolled.TYPE);
+        tree.remove("personId");
+
+        ParticipantEnrolled read = (ParticipantEnrolled) codec.read(ParticipantEnrolled.TYPE, bytes(tree));
+
+        assertThat(read.personId()).isNull();
+        assertThat(read.participantId()).isEqualTo("p-7f3c9a21");
     }
 }

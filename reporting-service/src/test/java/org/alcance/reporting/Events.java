@@ -148,9 +148,16 @@ public final class Events {
         return new SessionHeld(course, office, session, LocalDate.of(2002, 6, 10), "Session " + session, 240);
     }
 
+    /** An enrolment as published before enrolments named the person: the participant is a person of their own. */
     public static ParticipantEnrolled enrolled(String course, String office, String participant, Sex sex,
             OrganisationType organisation, EnrolmentStatus status) {
-        return new ParticipantEnrolled(course, office, participant,
+        return enrolled(course, office, participant, null, sex, organisation, status);
+    }
+
+    /** {@code person} is the personId training-service gives the person in each of their courses of the office. */
+    public static ParticipantEnrolled enrolled(String course, String office, String participant, String person,
+            Sex sex, OrganisationType organisation, EnrolmentStatus status) {
+        return new ParticipantEnrolled(course, office, participant, person,
                 new ParticipantProfile(sex, AgeGroup.AGE_35_49, organisation, "GT"), status);
     }
 

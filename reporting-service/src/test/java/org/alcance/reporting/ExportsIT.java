@@ -124,6 +124,7 @@ class ExportsIT {
         }
         // and the JSON says what the field offices reported, so the comparison above compared something
         assertThat(expected.get("reach-by-office")).containsExactly(List.of("GT", "1540"), List.of("HN", "450"));
+        assertThat(expected.get("participants-by-office")).containsExactly(List.of("GT", "2", "1", "1", "2", "1", "1"));
         assertThat(expected.get("participants-by-sex"))
                 .containsExactly(List.of("FEMALE", "1", "1", "1"), List.of("MALE", "1", "0", "0"));
         assertThat(expected.get("targets")).contains(List.of("teachers", "6900", "40", "0.6"));
@@ -187,6 +188,10 @@ class ExportsIT {
         }
         totals.put("participantSessionsAttended", participants.get("attendedSessions"));
         totals.put("participantsCompleted", participants.get("completed"));
+        Map<String, Object> people = map(participants.get("people"));
+        for (String count : List.of("enrolled", "attended", "completed")) {
+            totals.put("people" + Character.toUpperCase(count.charAt(0)) + count.substring(1), people.get(count));
+        }
         tables.put("totals", pairs(totals));
         tables.put("campaigns-by-status", pairs(map(map(overview.get("campaigns")).get("byStatus"))));
         for (String by : List.of("Audience", "Office", "Theme", "Channel", "Month", "Country", "Subdivision", "Sex")) {
@@ -202,7 +207,13 @@ class ExportsIT {
         tables.put("courses-by-status", pairs(map(map(overview.get("courses")).get("byStatus"))));
         tables.put("courses", rows(courses, c -> cells(c.get("id"), c.get("office"), c.get("title"), c.get("status"),
                 c.get("enrolled"), c.get("completed"))));
-        tables.put("participants-by-office", participantCounts(map(participants.get("byOffice"))));
+        Map<String, Object> peopleByOffice = map(participants.get("peopleByOffice"));
+        tables.put("participants-by-office", map(participants.get("byOffice")).entrySet().stream().map(e -> {
+            Map<String, Object> c = map(e.getValue());
+            Map<String, Object> p = map(peopleByOffice.get(e.getKey()));
+            return cells(e.getKey(), c.get("enrolled"), c.get("attended"), c.get("completed"), p.get("enrolled"),
+                    p.get("attended"), p.get("completed"));
+        }).toList());
         tables.put("participants-by-sex", participantCounts(map(participants.get("bySex"))));
         tables.put("participants-by-organisation-type", participantCounts(map(participants.get("byOrganisationType"))));
         tables.put("reporting-periods", list(overview.get("periods")).stream().map(ExportsIT::map)

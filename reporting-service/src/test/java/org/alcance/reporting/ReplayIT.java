@@ -1,5 +1,6 @@
 package org.alcance.reporting;
 
+import static org.alcance.reporting.Events.completedCourse;
 import static org.alcance.reporting.Events.corrected;
 import static org.alcance.reporting.Events.created;
 import static org.alcance.reporting.Events.enrolled;
@@ -40,6 +41,8 @@ class ReplayIT {
         String theme = "theme-" + UUID.randomUUID();
         String campaign = "campaign-" + UUID.randomUUID();
         String course = "course-" + UUID.randomUUID();
+        String again = "course-" + UUID.randomUUID();
+        String person = "person-" + UUID.randomUUID();
         try (EventProducer producer = new EventProducer()) {
             producer.sendAgain(producer.send(created(campaign, "GT", theme)));
             producer.send(launched(campaign, "GT"));
@@ -48,8 +51,15 @@ class ReplayIT {
             producer.send(reported(campaign, "GT", "u2", "2002-08-01", "radio", 2_000, 0));
             producer.send(corrected(campaign, "GT", "u1", 2, "2002-06-15", "poster", 1_100, 30));
             producer.send(retracted(campaign, "GT", "u2"));
+            // one person trained in two courses: two completions, one person trained
             producer.send(scheduled(course, "GT", theme));
-            producer.send(enrolled(course, "GT", "p1", Sex.FEMALE, OrganisationType.JUDICIARY, EnrolmentStatus.ENROLLED));
+            producer.send(enrolled(course, "GT", "p1", person, Sex.FEMALE, OrganisationType.JUDICIARY,
+                    EnrolmentStatus.ENROLLED));
+            producer.send(completedCourse(course, "GT", "p1"));
+            producer.send(scheduled(again, "GT", theme));
+            producer.send(enrolled(again, "GT", "p2", person, Sex.FEMALE, OrganisationType.JUDICIARY,
+                    EnrolmentStatus.ENROLLED));
+            producer.send(completedCourse(again, "GT", "p2"));
             // a period approved, so locked, then reopened: its standing and history must come back as they were
             producer.send(quarterly());
             producer.send(period("GT", "2002-Q2", PeriodStatus.SUBMITTED, "2002-07-10", null));
@@ -59,12 +69,15 @@ class ReplayIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             body("/api/figures/campaigns/" + campaign).jsonPath("$.sequence").isEqualTo(3)
                     .jsonPath("$.reached").isEqualTo(1_130).jsonPath("$.updatesRetracted").isEqualTo(1);
-            body("/api/figures/courses/" + course).jsonPath("$.sequence").isEqualTo(2);
+            body("/api/figures/courses/" + course).jsonPath("$.sequence").isEqualTo(3);
+            body("/api/figures/courses/" + again).jsonPath("$.sequence").isEqualTo(3);
             body(PERIODS).jsonPath("$.periods[?(@.period == '2002-Q2')].offices[0].state").isEqualTo("REOPENED");
         });
         String liveCampaign = json("/api/figures/campaigns/" + campaign);
         String liveCourse = json("/api/figures/courses/" + course);
         String liveOverview = json("/api/figures/overview?theme=" + theme);
+        body("/api/figures/overview?theme=" + theme).jsonPath("$.participants.completed").isEqualTo(2)
+                .jsonPath("$.participants.people.completed").isEqualTo(1);
         String livePeriods = json(PERIODS);
         Map<?, ?> before = state();
         long generation = ((Number) before.get("activeGeneration")).longValue();

@@ -44,7 +44,7 @@ final class ExportTables {
         TABLES.put("campaigns", ExportTables::campaigns);
         TABLES.put("courses-by-status", r -> counts(r, "status", "courses", r.overview().courses().byStatus()));
         TABLES.put("courses", ExportTables::courses);
-        TABLES.put("participants-by-office", r -> participants(r, "office", r.overview().participants().byOffice()));
+        TABLES.put("participants-by-office", ExportTables::participantsByOffice);
         TABLES.put("participants-by-sex", r -> participants(r, "sex", r.overview().participants().bySex()));
         TABLES.put("participants-by-organisation-type", r -> participants(r, "organisationType",
                 r.overview().participants().byOrganisationType()));
@@ -81,6 +81,9 @@ final class ExportTables {
         totals.put("participantsAttended", o.participants().attended());
         totals.put("participantSessionsAttended", o.participants().attendedSessions());
         totals.put("participantsCompleted", o.participants().completed());
+        totals.put("peopleEnrolled", o.participants().people().enrolled());
+        totals.put("peopleAttended", o.participants().people().attended());
+        totals.put("peopleCompleted", o.participants().people().completed());
         return counts(report, "measure", "value", totals);
     }
 
@@ -107,6 +110,19 @@ final class ExportTables {
         List<List<Object>> rows = new ArrayList<>();
         report.overview().periods().forEach(p -> rows.add(row(report, p.period(), p.from(), p.to(), p.status())));
         return new Table(null, List.of("period", "from", "to", "status", AS_OF), rows);
+    }
+
+    /** Enrolments, then people counted once, of each office. */
+    private static Table participantsByOffice(Report report) {
+        Views.Participants participants = report.overview().participants();
+        List<List<Object>> rows = new ArrayList<>();
+        participants.byOffice().forEach((office, c) -> {
+            Views.Counts people = participants.peopleByOffice().get(office);
+            rows.add(row(report, office, c.enrolled(), c.attended(), c.completed(), people.enrolled(),
+                    people.attended(), people.completed()));
+        });
+        return new Table(null, List.of("office", "enrolled", "attended", "completed", "peopleEnrolled",
+                "peopleAttended", "peopleCompleted", AS_OF), rows);
     }
 
     private static Table campaigns(Report report) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -372,6 +373,8 @@ public class FigureService {
         long attendedSessions = 0;
         long completed = 0;
         Map<String, Views.Counts> participantsByOffice = new TreeMap<>();
+        People people = new People();
+        Map<String, People> peopleByOffice = new TreeMap<>();
         Map<String, Views.Counts> participantsBySex = new TreeMap<>();
         Map<String, Views.Counts> participantsByOrganisation = new TreeMap<>();
         for (CourseFigures course : courses) {
@@ -387,6 +390,8 @@ public class FigureService {
             participantsByOffice.merge(course.office(), new Views.Counts(course.enrolled(),
                     course.participantsAttended(), course.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(),
                     b.completed()));
+            people.add(course.people());
+            peopleByOffice.computeIfAbsent(course.office(), office -> new People()).add(course.people());
             for (CourseFigures.Cell cell : course.cells()) {
                 participantsBySex.merge(cell.sex(), new Views.Counts(cell.enrolled(), cell.attended(),
                         cell.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(), b.completed()));
@@ -401,7 +406,32 @@ public class FigureService {
                 progress, materials,
                 new Views.Courses(courses.size(), coursesByStatus, sessionsHeld),
                 new Views.Participants(enrolled, waitlisted, withdrawn, attended, attendedSessions, completed,
-                        participantsByOffice, participantsBySex, participantsByOrganisation), List.of());
+                        people.counts(), participantsByOffice, People.counts(peopleByOffice), participantsBySex,
+                        participantsByOrganisation), List.of());
+    }
+
+    /** People counted once across courses: the union of the persons each course names, by state. */
+    private static final class People {
+
+        private final Set<String> enrolled = new HashSet<>();
+        private final Set<String> attended = new HashSet<>();
+        private final Set<String> completed = new HashSet<>();
+
+        void add(CourseFigures.People course) {
+            enrolled.addAll(course.enrolled());
+            attended.addAll(course.attended());
+            completed.addAll(course.completed());
+        }
+
+        Views.Counts counts() {
+            return new Views.Counts(enrolled.size(), attended.size(), completed.size());
+        }
+
+        static Map<String, Views.Counts> counts(Map<String, People> byKey) {
+            Map<String, Views.Counts> counts = new TreeMap<>();
+            byKey.forEach((key, people) -> counts.put(key, people.counts()));
+            return counts;
+        }
     }
 
     /** Targeted audiences in {@code order} (else by name), then audiences reached without a target. */

@@ -89,12 +89,18 @@ final class Views {
     record Courses(long total, Map<String, Long> byStatus, long sessionsHeld) {
     }
 
+    /**
+     * Counts of enrolments, a person enrolled in two courses counted in each; and {@code people}, overall and
+     * {@code peopleByOffice}: the persons enrolled, present at least once and completed, each counted once across
+     * the courses in scope ({@code people.completed}: the participants trained, counted once).
+     */
     record Participants(long enrolled, long waitlisted, long withdrawn, long attended, long attendedSessions,
-                        long completed, Map<String, Counts> byOffice, Map<String, Counts> bySex,
+                        long completed, Counts people, Map<String, Counts> byOffice,
+                        Map<String, Counts> peopleByOffice, Map<String, Counts> bySex,
                         Map<String, Counts> byOrganisationType) {
     }
 
-    /** Participants enrolled now, present (or late) at least once, completed. */
+    /** Participants (or people) enrolled now, present (or late) at least once, completed. */
     record Counts(long enrolled, long attended, long completed) {
 
         Counts plus(long enrolled, long attended, long completed) {

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.alcance.events.training.AssessmentKind;
 import org.alcance.events.training.AssessmentRecorded;
 import org.alcance.events.training.AttendanceRecorded;
@@ -37,7 +39,8 @@ import org.alcance.events.training.TrainingEvent;
  * enrolment status; {@code attendedSessions} counts participant-sessions marked PRESENT or LATE;
  * {@code participantsAttended} counts participants present (or late) at least once; {@code completed} counts
  * participants who completed; {@code completionRate} is completed / (enrolled + withdrawn) — everyone who
- * held a place — or null when nobody did.
+ * held a place — or null when nobody did. {@code people} names the persons behind those counts, for figures
+ * across courses to count each person once (docs/architecture.md, "People counted once").
  */
 public record CourseFigures(
         String id,
@@ -67,7 +70,8 @@ public record CourseFigures(
         Double completionRate,
         Double meanPreScore,
         Double meanPostScore,
-        List<Cell> cells) implements Figures {
+        List<Cell> cells,
+        People people) implements Figures {
 
     public static final String SCHEDULED = "SCHEDULED";
     /** As training-service names it: one vocabulary for a course's status in every service's answers. */
@@ -81,8 +85,11 @@ public record CourseFigures(
     public static final String WITHDRAWN = "WITHDRAWN";
     /** The profile of a participant whose enrolment event was not seen (dead-lettered). */
     public static final String UNKNOWN = "UNKNOWN";
+    /** Before the participant's id, the person of a participant whose enrolment named none: one of their own. */
+    static final String PARTICIPANT_AS_PERSON = "participant:";
 
-    public record Participant(String sex, String ageGroup, String organisationType, String country,
+    /** {@code personId} as the enrolment named it; null if it named none or was not seen. */
+    public record Participant(String personId, String sex, String ageGroup, String organisationType, String country,
                               String enrolment, Map<String, String> attendance, Integer preScore,
                               Integer postScore, boolean completed) {
 
@@ -95,8 +102,23 @@ public record CourseFigures(
         }
 
         Participant with(String enrolment) {
-            return new Participant(sex, ageGroup, organisationType, country, enrolment, attendance, preScore,
-                    postScore, completed);
+            return new Participant(personId, sex, ageGroup, organisationType, country, enrolment, attendance,
+                    preScore, postScore, completed);
+        }
+    }
+
+    /**
+     * The course's people, each once however many of its participants they are: enrolled now, present (or late)
+     * at least once, completed, as the {@code participants} say. A person is their person id, or for a participant
+     * whose enrolment named none (published before enrolments did), the participant. Sorted, so a replay stores
+     * the very same lists; kept in memory where the participants are not.
+     */
+    public record People(List<String> enrolled, List<String> attended, List<String> completed) {
+
+        public People {
+            enrolled = enrolled == null ? List.of() : List.copyOf(enrolled);
+            attended = attended == null ? List.of() : List.copyOf(attended);
+            completed = completed == null ? List.of() : List.copyOf(completed);
         }
     }
 
@@ -115,11 +137,12 @@ public record CourseFigures(
         participants = participants == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(participants));
         sessions = sessions == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sessions));
         cells = cells == null ? List.of() : List.copyOf(cells);
+        people = people == null ? new People(List.of(), List.of(), List.of()) : people;
     }
 
     public static CourseFigures empty(String courseId) {
         return new CourseFigures(courseId, null, null, List.of(), null, null, List.of(), null, null, 0, null, 0, 0,
-                null, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, null, null, null, List.of());
+                null, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, null, null, null, List.of(), null);
     }
 
     /** The same figures without the participants they were derived from: what every summary needs. */
@@ -127,7 +150,7 @@ public record CourseFigures(
         return new CourseFigures(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
                 capacity, status, sequence, version, asOf, gaps, Map.of(), sessions, sessionsHeld, enrolled, waitlisted,
                 withdrawn, attendedSessions, participantsAttended, completed, completionRate, meanPreScore,
-                meanPostScore, cells);
+                meanPostScore, cells, people);
     }
 
     /** Like {@link CampaignFigures#apply}: duplicates change nothing, a gap is applied and reported. */
@@ -159,7 +182,7 @@ public record CourseFigures(
         } else if (event instanceof SessionHeld e) {
             next.sessions.put(e.sessionId(), new Session(e.date().toString(), e.title(), e.durationMinutes()));
         } else if (event instanceof ParticipantEnrolled e) {
-            next.enrol(e.participantId(), e.profile(), e.status().name());
+            next.enrol(e.participantId(), e.personId(), e.profile(), e.status().name());
         } else if (event instanceof ParticipantPromoted e) {
             next.participants.put(e.participantId(), next.participant(e.participantId()).with(ENROLLED));
         } else if (event instanceof ParticipantWithdrawn e) {
@@ -234,12 +257,12 @@ public record CourseFigures(
         Participant participant(String participantId) {
             Participant p = participants.get(participantId);
             return p != null ? p
-                    : new Participant(UNKNOWN, UNKNOWN, UNKNOWN, null, ENROLLED, Map.of(), null, null, false);
+                    : new Participant(null, UNKNOWN, UNKNOWN, UNKNOWN, null, ENROLLED, Map.of(), null, null, false);
         }
 
-        void enrol(String participantId, ParticipantProfile profile, String enrolment) {
+        void enrol(String participantId, String personId, ParticipantProfile profile, String enrolment) {
             Participant p = participant(participantId);
-            participants.put(participantId, new Participant(profile.sex().name(), profile.ageGroup().name(),
+            participants.put(participantId, new Participant(personId, profile.sex().name(), profile.ageGroup().name(),
                     profile.organisationType().name(), profile.country(), enrolment, p.attendance(), p.preScore(),
                     p.postScore(), p.completed()));
         }
@@ -248,13 +271,13 @@ public record CourseFigures(
             Participant p = participant(participantId);
             Map<String, String> sessionsOf = new TreeMap<>(p.attendance());
             sessionsOf.put(sessionId, attendance.name());
-            participants.put(participantId, new Participant(p.sex(), p.ageGroup(), p.organisationType(),
+            participants.put(participantId, new Participant(p.personId(), p.sex(), p.ageGroup(), p.organisationType(),
                     p.country(), p.enrolment(), sessionsOf, p.preScore(), p.postScore(), p.completed()));
         }
 
         void assess(String participantId, AssessmentKind kind, int score) {
             Participant p = participant(participantId);
-            participants.put(participantId, new Participant(p.sex(), p.ageGroup(), p.organisationType(),
+            participants.put(participantId, new Participant(p.personId(), p.sex(), p.ageGroup(), p.organisationType(),
                     p.country(), p.enrolment(), p.attendance(), kind == AssessmentKind.PRE ? Integer.valueOf(score)
                     : p.preScore(), kind == AssessmentKind.POST ? Integer.valueOf(score) : p.postScore(),
                     p.completed()));
@@ -263,7 +286,7 @@ public record CourseFigures(
         // The completion event's post score fills in a post-test not recorded on its own.
         void complete(String participantId, Integer postScore) {
             Participant p = participant(participantId);
-            participants.put(participantId, new Participant(p.sex(), p.ageGroup(), p.organisationType(),
+            participants.put(participantId, new Participant(p.personId(), p.sex(), p.ageGroup(), p.organisationType(),
                     p.country(), p.enrolment(), p.attendance(), p.preScore(),
                     p.postScore() != null ? p.postScore() : postScore, true));
         }
@@ -280,7 +303,12 @@ public record CourseFigures(
             long postSum = 0;
             long postCount = 0;
             Map<List<String>, long[]> cube = new LinkedHashMap<>();
-            for (Participant p : participants.values()) {
+            Set<String> peopleEnrolled = new TreeSet<>();
+            Set<String> peopleAttended = new TreeSet<>();
+            Set<String> peopleCompleted = new TreeSet<>();
+            for (Map.Entry<String, Participant> entry : participants.entrySet()) {
+                Participant p = entry.getValue();
+                String person = p.personId() != null ? p.personId() : PARTICIPANT_AS_PERSON + entry.getKey();
                 boolean isEnrolled = ENROLLED.equals(p.enrolment());
                 long sessionsAttended = p.sessionsAttended();
                 enrolled += isEnrolled ? 1 : 0;
@@ -302,6 +330,15 @@ public record CourseFigures(
                 cell[0] += isEnrolled ? 1 : 0;
                 cell[1] += sessionsAttended > 0 ? 1 : 0;
                 cell[2] += p.completed() ? 1 : 0;
+                if (isEnrolled) {
+                    peopleEnrolled.add(person);
+                }
+                if (sessionsAttended > 0) {
+                    peopleAttended.add(person);
+                }
+                if (p.completed()) {
+                    peopleCompleted.add(person);
+                }
             }
             List<Cell> cells = new ArrayList<>();
             cube.forEach((key, c) -> cells.add(new Cell(key.get(0), key.get(1), key.get(2), c[0], c[1], c[2])));
@@ -312,7 +349,8 @@ public record CourseFigures(
                     capacity, status, sequence, version, asOf, gaps, participants, sessions, sessions.size(), enrolled,
                     waitlisted, withdrawn, attendedSessions, participantsAttended, completed,
                     placed == 0 ? null : ratio(completed, placed), preCount == 0 ? null : ratio(preSum, preCount),
-                    postCount == 0 ? null : ratio(postSum, postCount), cells);
+                    postCount == 0 ? null : ratio(postSum, postCount), cells,
+                    new People(List.copyOf(peopleEnrolled), List.copyOf(peopleAttended), List.copyOf(peopleCompleted)));
         }
 
         // Four decimals, so that a replay (and any JVM) gives the very same number.

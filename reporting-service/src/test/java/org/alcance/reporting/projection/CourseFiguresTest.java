@@ -78,7 +78,7 @@ class CourseFiguresTest {
                 f.targetAudiences(), f.startDate(), f.endDate(), f.capacity(), "STARTED", f.sequence(), f.version(),
                 f.asOf(), f.gaps(), f.participants(), f.sessions(), f.sessionsHeld(), f.enrolled(), f.waitlisted(),
                 f.withdrawn(), f.attendedSessions(), f.participantsAttended(), f.completed(), f.completionRate(),
-                f.meanPreScore(), f.meanPostScore(), f.cells());
+                f.meanPreScore(), f.meanPostScore(), f.cells(), f.people());
         assertThat(stored.status()).isEqualTo("IN_PROGRESS").isEqualTo(f.status());
     }
 
@@ -103,6 +103,33 @@ class CourseFiguresTest {
                 new Cell("MALE", "AGE_35_49", "BORDER_GUARD", 1, 1, 0),
                 new Cell("MALE", "AGE_35_49", "NGO", 1, 1, 0));
         assertThat(figures.asOf()).isEqualTo(time(20));
+    }
+
+    @Test
+    void shouldNameEachPersonOnceByStateAndAParticipantWhoseEnrolmentNamedNoneAsAPersonOfTheirOwn() {
+        CourseFigures figures = applyAll(List.of(scheduled(ID, "GT"),
+                enrolled(ID, "GT", "p1", "person-a", FEMALE, NGO, ENROLLED),
+                enrolled(ID, "GT", "p2", "person-a", FEMALE, NGO, ENROLLED),   // the office enrolled her twice
+                enrolled(ID, "GT", "p3", "person-b", MALE, NGO, WAITLISTED),
+                enrolled(ID, "GT", "p4", FEMALE, BORDER_GUARD, ENROLLED),     // published before persons were named
+                session(ID, "GT", "s1"),
+                attended(ID, "GT", "s1", "p1", PRESENT),
+                attended(ID, "GT", "s1", "p2", LATE),
+                attended(ID, "GT", "s1", "p4", ABSENT),
+                completedCourse(ID, "GT", "p1"),
+                completedCourse(ID, "GT", "p2")));
+
+        assertThat(figures.enrolled()).isEqualTo(3);
+        assertThat(figures.completed()).isEqualTo(2);
+        assertThat(figures.people()).isEqualTo(new CourseFigures.People(List.of("participant:p4", "person-a"),
+                List.of("person-a"), List.of("person-a")));
+        assertThat(figures.withoutParticipants().people()).isEqualTo(figures.people());
+        assertThat(figures.withoutParticipants().participants()).isEmpty();
+
+        CourseFigures promoted = figures.apply(promoted(ID, "GT", "p3"), 12, time(12)).figures();
+        assertThat(promoted.people().enrolled()).containsExactly("participant:p4", "person-a", "person-b");
+        assertThat(promoted.apply(withdrawn(ID, "GT", "p1"), 13, time(13)).figures().people().enrolled())
+                .as("still enrolled as p2").containsExactly("participant:p4", "person-a", "person-b");
     }
 
     @Test

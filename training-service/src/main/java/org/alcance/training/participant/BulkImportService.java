@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
 class BulkImportService {
 
     static final int MAX_ROWS = 5_000;
-    static final List<String> ROSTER_COLUMNS = List.of("clientReference", "name", "email", "phone", "organisation",
-            "organisationType", "position", "sex", "ageGroup", "nationality", "country");
+    static final List<String> ROSTER_COLUMNS = List.of("clientReference", "personReference", "name", "email", "phone",
+            "organisation", "organisationType", "position", "sex", "ageGroup", "nationality", "country");
     static final List<String> SHEET_COLUMNS = List.of("participantId", "clientReference", "status");
 
     private final EnrolmentService enrolments;
@@ -71,9 +71,10 @@ class BulkImportService {
                             return Mono.just(new RowResult(row, reference, null, RowStatus.DUPLICATE, null,
                                     List.of(new Problem.FieldError("clientReference", "repeats row " + first))));
                         }
-                        ParticipantRequests.Enrol request = new ParticipantRequests.Enrol(reference, c.get("name"),
-                                c.get("email"), c.get("phone"), c.get("organisation"), c.get("organisationType"),
-                                c.get("position"), c.get("sex"), c.get("ageGroup"), c.get("nationality"), c.get("country"));
+                        ParticipantRequests.Enrol request = new ParticipantRequests.Enrol(reference,
+                                c.get("personReference"), c.get("name"), c.get("email"), c.get("phone"),
+                                c.get("organisation"), c.get("organisationType"), c.get("position"), c.get("sex"),
+                                c.get("ageGroup"), c.get("nationality"), c.get("country"));
                         String participantId = EnrolmentService.participantId(courseId, reference, null);
                         return enrolments.enrol(caller, courseId, request, participantId, dryRun)
                                 .map(outcome -> new RowResult(row, reference, participantId, RowStatus.accepted(outcome.created(), dryRun),

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Enrolment and withdrawal, each one write through the course: a seat while there is one, else the
  * waitlist; a withdrawal frees a seat for the first on the waitlist in the same write. The person's
- * data travels as the enrolment event's local write, never in the event itself.
+ * data travels as the enrolment event's local write, never in the event itself, which names the person
+ * by their pseudonymous person id only.
  */
 @Service
 class EnrolmentService {
@@ -33,13 +34,16 @@ class EnrolmentService {
     private final CourseStore store;
     private final CourseService courses;
     private final Participants participants;
+    private final PersonKeys people;
     private final Outbox outbox;
     private final Clock clock;
 
-    EnrolmentService(CourseStore store, CourseService courses, Participants participants, Outbox outbox, Clock clock) {
+    EnrolmentService(CourseStore store, CourseService courses, Participants participants, PersonKeys people,
+            Outbox outbox, Clock clock) {
         this.store = store;
         this.courses = courses;
         this.participants = participants;
+        this.people = people;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -54,47 +58,55 @@ class EnrolmentService {
                 : IdempotentResponses.entityId(courseId + "|enrolment", idempotencyKey);
     }
 
+    /**
+     * Enrols the person once: the person id is settled first, from the reference or the email (checked, on a
+     * course the caller may change, so that no request refused claims a key), then the course is written with it.
+     * A dry run claims nothing and names no person.
+     */
     Mono<Outcome> enrol(Caller caller, String courseId, ParticipantRequests.Enrol request, String participantId,
             boolean dryRun) {
-        if (dryRun) {
-            return courses.readable(caller, courseId).flatMap(course -> {
-                CourseService.requireOpen(caller, course);
-                if (course.enrolment(participantId).isPresent()) {
-                    return existing(course, participantId);
-                }
-                Decision decision = decide(caller, course, request, participantId);
-                return Mono.just(new Outcome(EnrolmentView.of(course, decision.enrolment(), decision.participant(), false),
+        return courses.readable(caller, courseId).flatMap(read -> {
+            CourseService.requireOpen(caller, read);
+            if (read.enrolment(participantId).isPresent()) {
+                return existing(read, participantId);
+            }
+            ParticipantRules.Checked checked = ParticipantRules.check(request);
+            if (dryRun) {
+                Decision decision = decide(read, request, checked, participantId, null);
+                return Mono.just(new Outcome(EnrolmentView.of(read, decision.enrolment(), decision.participant(), false),
                         true));
-            });
-        }
-        return store.append(courseId, course -> {
-                    CourseService.requireOpen(caller, course);
-                    if (course.enrolment(participantId).isPresent()) {
-                        throw new AlreadyEnrolled(course);
-                    }
-                    Decision decision = decide(caller, course, request, participantId);
-                    ParticipantEnrolled enrolled = new ParticipantEnrolled(courseId, course.office(), participantId,
-                            decision.enrolment().profile(), EnrolmentStatus.valueOf(decision.enrolment().state().name()));
-                    OutboxEvent event = outbox.entry(enrolled, course.sequence() + 1,
-                            participants.write(decision.participant()));
-                    return new CourseStore.Append(Update.update("enrolments", course.enrolmentsWith(decision.enrolment())),
-                            List.of(event));
-                })
-                .flatMap(course -> participants.settle(course, participantId).then(existing(course, participantId))
-                        .map(outcome -> new Outcome(outcome.enrolment(), true)))
-                .onErrorResume(AlreadyEnrolled.class, already -> existing(already.course, participantId));
+            }
+            return people.personOf(read.office(), request.personReference(), request.email())
+                    .flatMap(personId -> store.append(courseId, course -> {
+                        CourseService.requireOpen(caller, course);
+                        if (course.enrolment(participantId).isPresent()) {
+                            throw new AlreadyEnrolled(course);
+                        }
+                        Decision decision = decide(course, request, checked, participantId, personId);
+                        ParticipantEnrolled enrolled = new ParticipantEnrolled(courseId, course.office(), participantId,
+                                personId, decision.enrolment().profile(),
+                                EnrolmentStatus.valueOf(decision.enrolment().state().name()));
+                        OutboxEvent event = outbox.entry(enrolled, course.sequence() + 1,
+                                participants.write(decision.participant()));
+                        return new CourseStore.Append(Update.update("enrolments",
+                                course.enrolmentsWith(decision.enrolment())), List.of(event));
+                    }))
+                    .flatMap(course -> participants.settle(course, participantId).then(existing(course, participantId))
+                            .map(outcome -> new Outcome(outcome.enrolment(), true)))
+                    .onErrorResume(AlreadyEnrolled.class, already -> existing(already.course, participantId));
+        });
     }
 
     private record Decision(Participant participant, Course.Enrolment enrolment) {
     }
 
-    private Decision decide(Caller caller, Course course, ParticipantRequests.Enrol request, String participantId) {
-        ParticipantRules.Checked checked = ParticipantRules.check(request);
+    private Decision decide(Course course, ParticipantRequests.Enrol request, ParticipantRules.Checked checked,
+            String participantId, String personId) {
         Instant now = clock.instant();
         Course.EnrolmentState state = course.enrolled() < course.details().capacity() ? Course.EnrolmentState.ENROLLED
                 : Course.EnrolmentState.WAITLISTED;
         Participant participant = new Participant(participantId, course.id(), course.office(), 1, checked.person(),
-                checked.profile(), request.clientReference(), now, null);
+                checked.profile(), request.clientReference(), request.personReference(), personId, now, null);
         return new Decision(participant, new Course.Enrolment(participantId, state, checked.profile(), now, null, null,
                 null, null));
     }

@@ -10,11 +10,13 @@ final class ParticipantRequests {
 
     /**
      * A person to enrol. {@code clientReference} is the office's own id for them in this course:
-     * enrolling it again changes nothing. {@code country} is the ISO 3166 alpha-2 code reports use;
-     * {@code nationality} is kept as entered.
+     * enrolling it again changes nothing. {@code personReference} is the office's own id for the person
+     * in any of its courses; with the email, it makes their enrolments count as one person's.
+     * {@code country} is the ISO 3166 alpha-2 code reports use; {@code nationality} is kept as entered.
      */
-    record Enrol(String clientReference, String name, String email, String phone, String organisation,
-            String organisationType, String position, String sex, String ageGroup, String nationality, String country) {
+    record Enrol(String clientReference, String personReference, String name, String email, String phone,
+            String organisation, String organisationType, String position, String sex, String ageGroup,
+            String nationality, String country) {
     }
 
     record Withdraw(String reason) {

@@ -25,6 +25,7 @@ final class ParticipantRules {
     static Checked check(ParticipantRequests.Enrol request) {
         Violations violations = new Violations()
                 .optionalText(request.clientReference(), "clientReference", 100)
+                .optionalText(request.personReference(), "personReference", 100)
                 .text(request.name(), "name", 200)
                 .optionalText(request.email(), "email", 254)
                 .optionalText(request.phone(), "phone", 40)

@@ -20,18 +20,21 @@ import reactor.util.retry.Retry;
 class ParticipantService {
 
     private final Participants participants;
+    private final PersonKeys people;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
-    ParticipantService(Participants participants, ReactiveMongoTemplate mongo, Clock clock) {
+    ParticipantService(Participants participants, PersonKeys people, ReactiveMongoTemplate mongo, Clock clock) {
         this.participants = participants;
+        this.people = people;
         this.mongo = mongo;
         this.clock = clock;
     }
 
     /** Everything held about a participant, for the office to hand over on request. */
-    record Export(String participantId, String clientReference, Participant.Person person, ParticipantProfile profile,
-            Instant enrolledAt, Instant erasedAt, CourseSummary course, EnrolmentView enrolment) {
+    record Export(String participantId, String personId, String clientReference, String personReference,
+            Participant.Person person, ParticipantProfile profile, Instant enrolledAt, Instant erasedAt,
+            CourseSummary course, EnrolmentView enrolment) {
     }
 
     record CourseSummary(String id, String office, String title, LocalDate startDate, LocalDate endDate,
@@ -46,7 +49,8 @@ class ParticipantService {
         return owned(caller, participantId).flatMap(course -> participants.latest(course, participantId)
                 .map(p -> {
                     Course.Details d = course.details();
-                    return new Export(p.id(), p.clientReference(), p.person(), p.profile(), p.enrolledAt(), p.erasedAt(),
+                    return new Export(p.id(), p.personId(), p.clientReference(), p.personReference(), p.person(),
+                            p.profile(), p.enrolledAt(), p.erasedAt(),
                             new CourseSummary(course.id(), course.office(), d.title(), d.startDate(), d.endDate(),
                                     course.status()),
                             EnrolmentView.of(course, course.enrolment(participantId).orElseThrow(), p, true));
@@ -56,14 +60,16 @@ class ParticipantService {
     /**
      * Removes the person's data and keeps the pseudonymous record, so figures stay whole. Stores a
      * pending enrolment first, so that the relay cannot bring the data back: it never replaces a
-     * newer revision.
+     * newer revision. The email's key goes before the email, so that a retry after a failure in between
+     * still knows which key to remove; the office's own references stay, as the record does.
      */
     Mono<Void> erase(Caller caller, String participantId) {
         return owned(caller, participantId)
                 .flatMap(course -> Mono.defer(() -> participants.settle(course, participantId)
                         .switchIfEmpty(Mono.error(() -> Problem.notFound("Participant " + participantId)))
                         .flatMap(current -> current.erasedAt() != null ? Mono.just(current)
-                                : participants.replace(current, current.erased(clock.instant()))
+                                : people.forgetEmail(current)
+                                        .then(participants.replace(current, current.erased(clock.instant())))
                                         .switchIfEmpty(Mono.error(new IllegalStateException("changed meanwhile")))))
                         .retryWhen(Retry.max(10).filter(IllegalStateException.class::isInstance)))
                 .then();
