@@ -26,7 +26,8 @@ final class CampaignApi {
                 "channels", java.util.List.of("poster", "workshop"),
                 "partners", java.util.List.of("Catholic Church"),
                 "audiences", java.util.List.of(
-                        Map.of("audience", "children", "target", 250_000),
+                        Map.of("audience", "children", "target", 250_000, "baseline", 5_000,
+                                "milestones", java.util.List.of(Map.of("by", "2002-12", "target", 100_000))),
                         Map.of("audience", "teachers", "target", 3_450)),
                 "startDate", "2002-01-01",
                 "endDate", "2026-12-31");

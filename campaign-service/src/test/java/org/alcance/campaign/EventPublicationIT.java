@@ -48,7 +48,8 @@ class EventPublicationIT {
         String campaign = api.create("GT", CampaignApi.campaign("Published " + java.util.UUID.randomUUID()));
         http.patch().uri("/api/campaigns/{id}", campaign).headers(h -> h.setBearerAuth(ISSUER.office("GT")))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("audiences", List.of(Map.of("audience", "children", "target", 300_000),
+                .bodyValue(Map.of("audiences", List.of(Map.of("audience", "children", "target", 300_000,
+                                "milestones", List.of(Map.of("by", "2002-12", "target", 120_000))),
                         Map.of("audience", "teachers", "target", 3_450)), "reason", "More schools"))
                 .exchange().expectStatus().isOk();
         act(campaign, "launch");

@@ -56,7 +56,7 @@ class ValidationTest {
     private static CourseScheduled course(LocalDate start, LocalDate end, int capacity) {
         return new CourseScheduled("crs-am-2002-003", "AM", "Migration Legislation", List.of("asylum law"),
                 CourseFormat.COURSE, "Border Management Training Centre, Yerevan", List.of(), List.of(),
-                List.of("border guards"), start, end, capacity, new CompletionRule(0.8, 60));
+                List.of("border guards"), start, end, capacity, new CompletionRule(0.8, 60), List.of());
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.alcance.events.training.OrganisationType;
 import org.alcance.events.training.ParticipantCompleted;
 import org.alcance.events.training.ParticipantEnrolled;
 import org.alcance.events.training.ParticipantProfile;
+import org.alcance.events.training.ParticipantTarget;
 import org.alcance.events.training.ParticipantPromoted;
 import org.alcance.events.training.ParticipantWithdrawn;
 import org.alcance.events.training.SessionHeld;
@@ -137,7 +138,8 @@ public final class Events {
         return new CourseScheduled(course, office, "Migration legislation for border officials",
                 List.of(topics), CourseFormat.COURSE, "Quetzaltenango",
                 List.of("Ministry of Foreign Affairs"), List.of("Legal adviser"), List.of("border officials"),
-                LocalDate.of(2002, 6, 10), LocalDate.of(2002, 6, 14), 30, new CompletionRule(0.8, null));
+                LocalDate.of(2002, 6, 10), LocalDate.of(2002, 6, 14), 30, new CompletionRule(0.8, null),
+                List.of(new ParticipantTarget(OrganisationType.JUDICIARY, null, 10), new ParticipantTarget(null, Sex.FEMALE, 12)));
     }
 
     public static CourseStarted started(String course, String office) {

@@ -216,6 +216,9 @@ class ExportsIT {
         }).toList());
         tables.put("participants-by-sex", participantCounts(map(participants.get("bySex"))));
         tables.put("participants-by-organisation-type", participantCounts(map(participants.get("byOrganisationType"))));
+        tables.put("training-targets", list(overview.get("trainingTargets")).stream().map(ExportsIT::map)
+                .map(t -> cells(t.get("organisationType"), t.get("sex"), t.get("target"), t.get("trained"),
+                        t.get("percentAchieved"))).toList());
         tables.put("reporting-periods", list(overview.get("periods")).stream().map(ExportsIT::map)
                 .map(p -> cells(p.get("period"), p.get("from"), p.get("to"), p.get("status"))).toList());
         return tables;

@@ -85,6 +85,29 @@ class CourseLifecycleIT {
     }
 
     @Test
+    void shouldKeepTheParticipantsToTrainAndNameEveryBadTarget() {
+        Map<String, Object> body = new HashMap<>(TrainingApi.course(TrainingApi.unique("Targets"), 30));
+        body.put("targets", List.of(Map.of("organisationType", "BORDER_GUARD", "participants", 20),
+                Map.of("organisationType", "BORDER_GUARD", "sex", "FEMALE", "participants", 10),
+                Map.of("participants", 25)));
+        String id = api.create("AM", body);
+        http.get().uri("/api/courses/{id}", id).headers(h -> h.setBearerAuth(ISSUER.office("AM"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.targets.length()").isEqualTo(3)
+                .jsonPath("$.targets[1].sex").isEqualTo("FEMALE")
+                .jsonPath("$.targets[2].organisationType").doesNotExist();
+
+        body.put("targets", List.of(Map.of("organisationType", "ASTRONAUT", "participants", 2),
+                Map.of("sex", "FEMALE", "participants", 31), Map.of("sex", "FEMALE", "participants", 3)));
+        http.post().uri("/api/courses").headers(h -> h.setBearerAuth(ISSUER.office("AM")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<Object>) fields)
+                        .containsExactlyInAnyOrder("targets[0].organisationType", "targets[1].participants",
+                                "targets[2]"));
+    }
+
+    @Test
     void shouldAddSessionsWithinTheCourseDatesOnly() {
         String id = api.create("AM", TrainingApi.course(TrainingApi.unique("Sessions"), 10));
         api.addSession("AM", id, "2002-10-09");

@@ -42,6 +42,7 @@ final class TrainingApi {
                 "endDate", end,
                 "completionRule", Map.of("minAttendanceShare", 0.5, "minPostScore", 60)));
         course.put("capacity", capacity);
+        course.put("targets", List.of(Map.of("organisationType", "BORDER_GUARD", "sex", "FEMALE", "participants", 1)));
         return course;
     }
 

@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.alcance.events.Checks;
 
-/** Carries the full new values of every revisable field, so consumers replace rather than merge. */
+/**
+ * Carries the full new values of every revisable field, so consumers replace rather than merge; {@code targets}
+ * (optional, added later) as {@link CourseScheduled}'s.
+ */
 public record CourseRevised(
         String courseId,
         String office,
@@ -20,6 +23,7 @@ public record CourseRevised(
         LocalDate endDate,
         int capacity,
         CompletionRule completionRule,
+        List<ParticipantTarget> targets,
         String reason) implements TrainingEvent {
 
     public static final String TYPE = "org.alcance.training.course-revised.v1";
@@ -37,6 +41,7 @@ public record CourseRevised(
         Checks.dateRange(startDate, endDate);
         Checks.atLeast(capacity, 1, "capacity");
         Checks.notNull(completionRule, "completionRule");
+        targets = Checks.list(targets, "targets");
         Checks.optionalText(reason, "reason");
     }
 }

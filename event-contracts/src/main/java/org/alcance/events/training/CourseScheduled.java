@@ -7,7 +7,8 @@ import org.alcance.events.Checks;
 
 /**
  * {@code presenters} name roles or institutions (e.g. "Legal adviser, Ministry of Foreign Affairs"), not people:
- * events carry no personal data.
+ * events carry no personal data. {@code targets} are the participants the course aims to train, an optional field
+ * added later: events published before carry none.
  */
 public record CourseScheduled(
         String courseId,
@@ -22,7 +23,8 @@ public record CourseScheduled(
         LocalDate startDate,
         LocalDate endDate,
         int capacity,
-        CompletionRule completionRule) implements TrainingEvent {
+        CompletionRule completionRule,
+        List<ParticipantTarget> targets) implements TrainingEvent {
 
     public static final String TYPE = "org.alcance.training.course-scheduled.v1";
 
@@ -39,5 +41,6 @@ public record CourseScheduled(
         Checks.dateRange(startDate, endDate);
         Checks.atLeast(capacity, 1, "capacity");
         Checks.notNull(completionRule, "completionRule");
+        targets = Checks.list(targets, "targets");
     }
 }

@@ -48,6 +48,7 @@ final class ExportTables {
         TABLES.put("participants-by-sex", r -> participants(r, "sex", r.overview().participants().bySex()));
         TABLES.put("participants-by-organisation-type", r -> participants(r, "organisationType",
                 r.overview().participants().byOrganisationType()));
+        TABLES.put("training-targets", ExportTables::trainingTargets);
         TABLES.put("reporting-periods", ExportTables::periods);
     }
 
@@ -104,6 +105,13 @@ final class ExportTables {
         List<List<Object>> rows = new ArrayList<>();
         counts.forEach((k, c) -> rows.add(row(report, k, c.enrolled(), c.attended(), c.completed())));
         return new Table(null, List.of(key, "enrolled", "attended", "completed", AS_OF), rows);
+    }
+
+    private static Table trainingTargets(Report report) {
+        List<List<Object>> rows = new ArrayList<>();
+        report.overview().trainingTargets().forEach(t -> rows.add(row(report, t.organisationType(), t.sex(),
+                t.target(), t.trained(), t.percentAchieved())));
+        return new Table(null, List.of("organisationType", "sex", "target", "trained", "percentAchieved", AS_OF), rows);
     }
 
     private static Table periods(Report report) {

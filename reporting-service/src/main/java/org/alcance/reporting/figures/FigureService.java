@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -209,7 +210,27 @@ public class FigureService {
                         c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),
                         c.asOf(), c.sessionsHeld(), List.copyOf(c.sessions().values()), c.enrolled(), c.waitlisted(),
                         c.withdrawn(), c.attendedSessions(), c.participantsAttended(), c.completed(),
-                        c.completionRate(), c.meanPreScore(), c.meanPostScore(), c.cells())));
+                        c.completionRate(), c.meanPreScore(), c.meanPostScore(), c.cells(),
+                        trainingProgress(List.of(c)))));
+    }
+
+    /** Each target (organisation type × sex) of {@code courses}, summed, against the participants they trained. */
+    static List<Views.TrainingProgress> trainingProgress(List<CourseFigures> courses) {
+        Map<List<String>, long[]> sums = new LinkedHashMap<>();
+        for (CourseFigures course : courses) {
+            for (CourseFigures.Target target : course.targets()) {
+                long trained = course.cells().stream().filter(cell -> target.covers(cell.organisationType(), cell.sex()))
+                        .mapToLong(CourseFigures.Cell::completed).reduce(0, Math::addExact);
+                long[] sum = sums.computeIfAbsent(Arrays.asList(target.organisationType(), target.sex()),
+                        key -> new long[2]);
+                sum[0] = Math.addExact(sum[0], target.participants());
+                sum[1] = Math.addExact(sum[1], trained);
+            }
+        }
+        List<Views.TrainingProgress> progress = new ArrayList<>();
+        sums.forEach((key, sum) -> progress.add(new Views.TrainingProgress(key.get(0), key.get(1), sum[0], sum[1],
+                Views.percent(sum[1], sum[0]))));
+        return progress;
     }
 
     /** Which office a caller's overview covers: null for all; a field office only ever its own. */
@@ -407,7 +428,7 @@ public class FigureService {
                 new Views.Courses(courses.size(), coursesByStatus, sessionsHeld),
                 new Views.Participants(enrolled, waitlisted, withdrawn, attended, attendedSessions, completed,
                         people.counts(), participantsByOffice, People.counts(peopleByOffice), participantsBySex,
-                        participantsByOrganisation), List.of());
+                        participantsByOrganisation), trainingProgress(courses), List.of());
     }
 
     /** People counted once across courses: the union of the persons each course names, by state. */

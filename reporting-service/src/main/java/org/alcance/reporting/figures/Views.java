@@ -17,15 +17,26 @@ final class Views {
     /** {@code periods}: the standing of the reporting periods that the months of reach fall in. */
     record Overview(Instant asOf, Filters filters, Campaigns campaigns, Reach reach, List<AudienceProgress> targets,
                     Map<String, Long> materials, Courses courses, Participants participants,
-                    List<PeriodStanding> periods) {
+                    List<TrainingProgress> trainingTargets, List<PeriodStanding> periods) {
 
         Overview with(Filters filters) {
-            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants, periods);
+            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants,
+                    trainingTargets, periods);
         }
 
         Overview with(List<PeriodStanding> periods) {
-            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants, periods);
+            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants,
+                    trainingTargets, periods);
         }
+    }
+
+    /**
+     * Participants to train of an organisation type and sex (null: any) against those trained, who completed: a
+     * course's, or summed over the courses in an overview that set that target (those that started in its
+     * period, if it has one).
+     */
+    record TrainingProgress(String organisationType, String sex, long target, long trained,
+                            BigDecimal percentAchieved) {
     }
 
     /** A reporting period's standing: APPROVED, SUBMITTED or PROVISIONAL, overall and for each office. */
@@ -136,7 +147,7 @@ final class Views {
                         long sequence, Instant asOf, long sessionsHeld, List<CourseFigures.Session> sessions,
                         long enrolled, long waitlisted, long withdrawn, long attendedSessions,
                         long participantsAttended, long completed, Double completionRate, Double meanPreScore,
-                        Double meanPostScore, List<CourseFigures.Cell> cells) {
+                        Double meanPostScore, List<CourseFigures.Cell> cells, List<TrainingProgress> targets) {
     }
 
     static BigDecimal percent(long reached, Long target) {

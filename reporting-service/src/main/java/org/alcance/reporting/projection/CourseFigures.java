@@ -15,7 +15,6 @@ import org.alcance.events.training.AssessmentKind;
 import org.alcance.events.training.AssessmentRecorded;
 import org.alcance.events.training.AttendanceRecorded;
 import org.alcance.events.training.AttendanceStatus;
-import org.alcance.events.training.CompletionRule;
 import org.alcance.events.training.CourseCancelled;
 import org.alcance.events.training.CourseCompleted;
 import org.alcance.events.training.CourseFormat;
@@ -25,6 +24,7 @@ import org.alcance.events.training.CourseStarted;
 import org.alcance.events.training.ParticipantCompleted;
 import org.alcance.events.training.ParticipantEnrolled;
 import org.alcance.events.training.ParticipantProfile;
+import org.alcance.events.training.ParticipantTarget;
 import org.alcance.events.training.ParticipantPromoted;
 import org.alcance.events.training.ParticipantWithdrawn;
 import org.alcance.events.training.SessionHeld;
@@ -71,7 +71,8 @@ public record CourseFigures(
         Double meanPreScore,
         Double meanPostScore,
         List<Cell> cells,
-        People people) implements Figures {
+        People people,
+        List<Target> targets) implements Figures {
 
     public static final String SCHEDULED = "SCHEDULED";
     /** As training-service names it: one vocabulary for a course's status in every service's answers. */
@@ -138,11 +139,22 @@ public record CourseFigures(
         sessions = sessions == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sessions));
         cells = cells == null ? List.of() : List.copyOf(cells);
         people = people == null ? new People(List.of(), List.of(), List.of()) : people;
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** Participants the course aims to train: of an organisation type, a sex, both, or everyone (both null). */
+    public record Target(String organisationType, String sex, long participants) {
+
+        /** Whether a participant of this profile counts towards the target. */
+        public boolean covers(String organisationType, String sex) {
+            return (this.organisationType == null || this.organisationType.equals(organisationType))
+                    && (this.sex == null || this.sex.equals(sex));
+        }
     }
 
     public static CourseFigures empty(String courseId) {
         return new CourseFigures(courseId, null, null, List.of(), null, null, List.of(), null, null, 0, null, 0, 0,
-                null, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, null, null, null, List.of(), null);
+                null, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, null, null, null, List.of(), null, List.of());
     }
 
     /** The same figures without the participants they were derived from: what every summary needs. */
@@ -150,7 +162,7 @@ public record CourseFigures(
         return new CourseFigures(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
                 capacity, status, sequence, version, asOf, gaps, Map.of(), sessions, sessionsHeld, enrolled, waitlisted,
                 withdrawn, attendedSessions, participantsAttended, completed, completionRate, meanPreScore,
-                meanPostScore, cells, people);
+                meanPostScore, cells, people, targets);
     }
 
     /** Like {@link CampaignFigures#apply}: duplicates change nothing, a gap is applied and reported. */
@@ -166,13 +178,13 @@ public record CourseFigures(
         next.gaps = Sequencing.gaps(gaps, this.sequence, sequence);
         if (event instanceof CourseScheduled e) {
             next.details(e.title(), e.topics(), e.format(), e.venue(), e.targetAudiences(), e.startDate(),
-                    e.endDate(), e.capacity(), e.completionRule());
+                    e.endDate(), e.capacity(), e.targets());
             if (next.status == null) {
                 next.status = SCHEDULED;
             }
         } else if (event instanceof CourseRevised e) {
             next.details(e.title(), e.topics(), e.format(), e.venue(), e.targetAudiences(), e.startDate(),
-                    e.endDate(), e.capacity(), e.completionRule());
+                    e.endDate(), e.capacity(), e.targets());
         } else if (event instanceof CourseStarted) {
             next.status = IN_PROGRESS;
         } else if (event instanceof CourseCompleted) {
@@ -212,6 +224,7 @@ public record CourseFigures(
         private String startDate;
         private String endDate;
         private int capacity;
+        private List<Target> targets;
         private String status;
         private long sequence;
         private long version;
@@ -231,6 +244,7 @@ public record CourseFigures(
             startDate = f.startDate;
             endDate = f.endDate;
             capacity = f.capacity;
+            targets = f.targets;
             status = f.status;
             sequence = f.sequence;
             version = f.version;
@@ -242,7 +256,7 @@ public record CourseFigures(
 
         void details(String title, List<String> topics, CourseFormat format, String venue,
                 List<String> targetAudiences, LocalDate startDate, LocalDate endDate, int capacity,
-                CompletionRule rule) {
+                List<ParticipantTarget> targets) {
             this.title = title;
             this.topics = topics;
             this.format = format.name();
@@ -251,6 +265,9 @@ public record CourseFigures(
             this.startDate = startDate.toString();
             this.endDate = endDate.toString();
             this.capacity = capacity;
+            this.targets = targets.stream().map(t -> new Target(
+                    t.organisationType() == null ? null : t.organisationType().name(),
+                    t.sex() == null ? null : t.sex().name(), t.participants())).toList();
         }
 
         // A participant first seen through a later event (the enrolment was dead-lettered) has an unknown profile.
@@ -350,7 +367,8 @@ public record CourseFigures(
                     waitlisted, withdrawn, attendedSessions, participantsAttended, completed,
                     placed == 0 ? null : ratio(completed, placed), preCount == 0 ? null : ratio(preSum, preCount),
                     postCount == 0 ? null : ratio(postSum, postCount), cells,
-                    new People(List.copyOf(peopleEnrolled), List.copyOf(peopleAttended), List.copyOf(peopleCompleted)));
+                    new People(List.copyOf(peopleEnrolled), List.copyOf(peopleAttended), List.copyOf(peopleCompleted)),
+                    targets);
         }
 
         // Four decimals, so that a replay (and any JVM) gives the very same number.

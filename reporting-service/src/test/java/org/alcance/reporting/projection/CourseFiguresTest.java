@@ -78,7 +78,7 @@ class CourseFiguresTest {
                 f.targetAudiences(), f.startDate(), f.endDate(), f.capacity(), "STARTED", f.sequence(), f.version(),
                 f.asOf(), f.gaps(), f.participants(), f.sessions(), f.sessionsHeld(), f.enrolled(), f.waitlisted(),
                 f.withdrawn(), f.attendedSessions(), f.participantsAttended(), f.completed(), f.completionRate(),
-                f.meanPreScore(), f.meanPostScore(), f.cells(), f.people());
+                f.meanPreScore(), f.meanPostScore(), f.cells(), f.people(), f.targets());
         assertThat(stored.status()).isEqualTo("IN_PROGRESS").isEqualTo(f.status());
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.alcance.events.training.AttendanceStatus;
 import org.alcance.events.training.CompletionRule;
+import org.alcance.events.training.ParticipantTarget;
 import org.alcance.events.training.CourseFormat;
 import org.alcance.events.training.ParticipantProfile;
 import org.alcance.outbox.Aggregate;
@@ -48,7 +49,11 @@ public record Course(
     /** What a field office describes and may revise. */
     public record Details(String title, List<String> topics, CourseFormat format, String venue, List<String> partners,
             List<String> presenters, List<String> targetAudiences, LocalDate startDate, LocalDate endDate, int capacity,
-            CompletionRule completionRule) {
+            CompletionRule completionRule, List<ParticipantTarget> targets) {
+
+        public Details {
+            targets = targets == null ? List.of() : targets;
+        }
     }
 
     public record Session(String id, LocalDate date, String title, int durationMinutes) {

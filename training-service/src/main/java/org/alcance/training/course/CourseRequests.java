@@ -2,11 +2,24 @@ package org.alcance.training.course;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.alcance.events.training.ParticipantTarget;
 
 /** The bodies field offices send about courses; {@link CourseRules} checks every field at once. */
 final class CourseRequests {
 
     private CourseRequests() {
+    }
+
+    /**
+     * Participants to train (to see complete the course): of an organisation type, a sex, both, or everyone where
+     * both are left out.
+     */
+    record Target(String organisationType, String sex, Long participants) {
+
+        static Target of(ParticipantTarget target) {
+            return new Target(target.organisationType() == null ? null : target.organisationType().name(),
+                    target.sex() == null ? null : target.sex().name(), target.participants());
+        }
     }
 
     /** Omitted: 80% attendance and no assessment needed. */
@@ -16,13 +29,13 @@ final class CourseRequests {
     /** {@code format} is one of COURSE, WORKSHOP, SEMINAR, ROUND_TABLE, STUDY_VISIT, E_LEARNING. */
     record Create(String office, String title, List<String> topics, String format, String venue, List<String> partners,
             List<String> presenters, List<String> targetAudiences, LocalDate startDate, LocalDate endDate,
-            Integer capacity, Rule completionRule) {
+            Integer capacity, Rule completionRule, List<Target> targets) {
     }
 
     /** Only the fields present change; {@code reason} travels with the revision's event. */
     record Revise(String title, List<String> topics, String format, String venue, List<String> partners,
             List<String> presenters, List<String> targetAudiences, LocalDate startDate, LocalDate endDate,
-            Integer capacity, Rule completionRule, String reason) {
+            Integer capacity, Rule completionRule, List<Target> targets, String reason) {
     }
 
     record Cancel(String reason) {

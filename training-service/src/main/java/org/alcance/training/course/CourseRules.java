@@ -3,8 +3,11 @@ package org.alcance.training.course;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.alcance.events.Sex;
 import org.alcance.events.training.CompletionRule;
 import org.alcance.events.training.CourseFormat;
+import org.alcance.events.training.OrganisationType;
+import org.alcance.events.training.ParticipantTarget;
 import org.alcance.web.Violations;
 
 /** What makes course details and sessions valid. */
@@ -13,13 +16,16 @@ final class CourseRules {
     static final int MAX_CAPACITY = 1_000;
     static final double DEFAULT_ATTENDANCE_SHARE = 0.8;
     private static final List<String> FORMATS = Arrays.stream(CourseFormat.values()).map(Enum::name).toList();
+    private static final List<String> ORGANISATION_TYPES = Arrays.stream(OrganisationType.values()).map(Enum::name)
+            .toList();
+    private static final List<String> SEXES = Arrays.stream(Sex.values()).map(Enum::name).toList();
 
     private CourseRules() {
     }
 
     static Course.Details details(String title, List<String> topics, String format, String venue, List<String> partners,
             List<String> presenters, List<String> targetAudiences, LocalDate startDate, LocalDate endDate,
-            Integer capacity, CourseRequests.Rule rule, Violations violations) {
+            Integer capacity, CourseRequests.Rule rule, List<CourseRequests.Target> targets, Violations violations) {
         violations.text(title, "title", 200)
                 .texts(topics, "topics", 30)
                 .required(format, "format")
@@ -48,9 +54,34 @@ final class CourseRules {
         violations.check(share >= 0 && share <= 1, "completionRule.minAttendanceShare", "must be from 0 to 1")
                 .check(minScore == null || (minScore >= 0 && minScore <= 100), "completionRule.minPostScore",
                         "must be from 0 to 100");
+        targets(orEmpty(targets), capacity, violations);
         violations.throwIfAny();
         return new Course.Details(title, orEmpty(topics), CourseFormat.valueOf(format), venue, orEmpty(partners),
-                orEmpty(presenters), targetAudiences, startDate, endDate, capacity, new CompletionRule(share, minScore));
+                orEmpty(presenters), targetAudiences, startDate, endDate, capacity, new CompletionRule(share, minScore),
+                orEmpty(targets).stream().map(t -> new ParticipantTarget(
+                        t.organisationType() == null ? null : OrganisationType.valueOf(t.organisationType()),
+                        t.sex() == null ? null : Sex.valueOf(t.sex()), t.participants())).toList());
+    }
+
+    private static void targets(List<CourseRequests.Target> targets, Integer capacity, Violations violations) {
+        violations.check(targets.size() <= 50, "targets", "must have at most 50 targets");
+        for (int i = 0; i < targets.size(); i++) {
+            CourseRequests.Target target = targets.get(i);
+            String field = "targets[" + i + "]";
+            violations.required(target, field);
+            if (target == null) {
+                continue;
+            }
+            violations.within(target.organisationType(), ORGANISATION_TYPES, field + ".organisationType")
+                    .within(target.sex(), SEXES, field + ".sex")
+                    .count(target.participants(), field + ".participants");
+            if (target.participants() != null && capacity != null) {
+                violations.check(target.participants() <= capacity, field + ".participants",
+                        "must not exceed the course's capacity, " + capacity);
+            }
+        }
+        violations.unique(targets, t -> t == null ? null : t.organisationType() + "|" + t.sex(), "targets",
+                "");
     }
 
     static Course.Session session(String id, Course course, CourseRequests.AddSession request) {
@@ -71,7 +102,7 @@ final class CourseRules {
         return new Course.Session(id, request.date(), request.title(), request.durationMinutes());
     }
 
-    private static List<String> orEmpty(List<String> values) {
+    private static <T> List<T> orEmpty(List<T> values) {
         return values == null ? List.of() : values;
     }
 }

@@ -57,11 +57,12 @@ public class CourseService {
             String office = caller.officeToCreateFor(request.office(), "courses");
             Course.Details details = CourseRules.details(request.title(), request.topics(), request.format(),
                     request.venue(), request.partners(), request.presenters(), request.targetAudiences(),
-                    request.startDate(), request.endDate(), request.capacity(), request.completionRule(), new Violations());
+                    request.startDate(), request.endDate(), request.capacity(), request.completionRule(), request.targets(),
+                    new Violations());
             Instant now = clock.instant();
             DomainEvent scheduled = new CourseScheduled(id, office, details.title(), details.topics(), details.format(),
                     details.venue(), details.partners(), details.presenters(), details.targetAudiences(),
-                    details.startDate(), details.endDate(), details.capacity(), details.completionRule());
+                    details.startDate(), details.endDate(), details.capacity(), details.completionRule(), details.targets());
             Course course = new Course(id, office, details, CourseStatus.SCHEDULED, 1, 1, now, caller.subject(), now,
                     List.of(), List.of(), List.of(), outbox.entries(List.of(scheduled), 0));
             return store.insert(course).onErrorResume(DuplicateKeyException.class, sameKey -> readable(caller, id));
@@ -125,6 +126,8 @@ public class CourseService {
                     patch.capacity() != null ? patch.capacity() : was.capacity(),
                     patch.completionRule() != null ? patch.completionRule() : new CourseRequests.Rule(
                             was.completionRule().minAttendanceShare(), was.completionRule().minPostScore()),
+                    patch.targets() != null ? patch.targets()
+                            : was.targets().stream().map(CourseRequests.Target::of).toList(),
                     violations);
             if (details.capacity() < current.enrolled()) {
                 throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "The course has " + current.enrolled()
@@ -134,7 +137,8 @@ public class CourseService {
             List<DomainEvent> events = new ArrayList<>();
             events.add(new CourseRevised(id, current.office(), details.title(), details.topics(), details.format(),
                     details.venue(), details.partners(), details.presenters(), details.targetAudiences(),
-                    details.startDate(), details.endDate(), details.capacity(), details.completionRule(), patch.reason()));
+                    details.startDate(), details.endDate(), details.capacity(), details.completionRule(),
+                    details.targets(), patch.reason()));
             List<Course.Enrolment> enrolments = new ArrayList<>(current.enrolments());
             for (String promoted : current.promotable(enrolments, details.capacity())) {
                 enrolments = promote(current, enrolments, promoted, events);

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import org.alcance.events.training.CompletionRule;
 import org.alcance.events.training.CourseFormat;
+import org.alcance.events.training.ParticipantTarget;
 
 /** A course as the API shows it; its people are under {@code /participants}. */
 record CourseView(String id, String office, String title, List<String> topics, CourseFormat format, String venue,
         List<String> partners, List<String> presenters, List<String> targetAudiences, LocalDate startDate,
-        LocalDate endDate, int capacity, CompletionRule completionRule, CourseStatus status, long enrolled,
+        LocalDate endDate, int capacity, CompletionRule completionRule, List<ParticipantTarget> targets,
+        CourseStatus status, long enrolled,
         long waitlisted, List<SessionView> sessions, long version, Instant createdAt, Instant changedAt) {
 
     /** {@code held}: its attendance has been taken. */
@@ -26,7 +28,7 @@ record CourseView(String id, String office, String title, List<String> topics, C
                 .toList();
         return new CourseView(course.id(), course.office(), d.title(), d.topics(), d.format(), d.venue(), d.partners(),
                 d.presenters(), d.targetAudiences(), d.startDate(), d.endDate(), d.capacity(), d.completionRule(),
-                course.status(), course.enrolled(), waitlisted, sessions, course.version(), course.createdAt(),
+                d.targets(), course.status(), course.enrolled(), waitlisted, sessions, course.version(), course.createdAt(),
                 course.changedAt());
     }
 
