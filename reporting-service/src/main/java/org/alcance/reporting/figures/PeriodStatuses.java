@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.alcance.events.period.PeriodFrequency;
 import org.alcance.events.period.PeriodFrequency.CalendarPeriod;
 import org.alcance.events.period.PeriodStatusChanged;
 import org.alcance.events.period.ReportingScheduleSet;
