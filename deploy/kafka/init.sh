@@ -24,6 +24,10 @@ topic alcance.reporting.changes.v1 3600000
 acl() { "$bin/kafka-acls.sh" "${server[@]}" --add "$@"; }
 acl --allow-principal User:campaign-service --topic alcance.campaign.events.v1 --operation Write --operation Describe
 acl --allow-principal User:training-service --topic alcance.training.events.v1 --operation Write --operation Describe
+# the reporting periods' steps, as group alcance-training-periods
+acl --allow-principal User:training-service --topic alcance.campaign.events.v1 --operation Read --operation Describe
+acl --allow-principal User:training-service --group alcance-training --resource-pattern-type prefixed \
+  --operation Read --operation Describe
 acl --allow-principal User:reporting-service --topic alcance.campaign.events.v1 --topic alcance.training.events.v1 \
   --operation Read --operation Describe
 acl --allow-principal User:reporting-service --topic alcance.reporting.dlt.v1 --operation Write --operation Describe

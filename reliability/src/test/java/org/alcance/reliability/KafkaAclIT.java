@@ -86,6 +86,8 @@ class KafkaAclIT {
                 () -> read("reporting-service", REPORTING_GROUP, Topics.CAMPAIGN_EVENTS));
         expect(true, "reporting-service reads the training topic as a replay's group",
                 () -> read("reporting-service", REPORTING_GROUP + "-g2", Topics.TRAINING_EVENTS));
+        expect(true, "training-service reads the campaign topic as its periods group",
+                () -> read("training-service", "alcance-training-periods", Topics.CAMPAIGN_EVENTS));
 
         expect(false, "training-service writes the campaign topic",
                 () -> send("training-service", Topics.CAMPAIGN_EVENTS));
@@ -95,6 +97,8 @@ class KafkaAclIT {
                 () -> send("reporting-service", Topics.CAMPAIGN_EVENTS));
         expect(false, "campaign-service reads the campaign topic",
                 () -> read("campaign-service", REPORTING_GROUP, Topics.CAMPAIGN_EVENTS));
+        expect(false, "training-service reads the campaign topic as reporting's group",
+                () -> read("training-service", REPORTING_GROUP, Topics.CAMPAIGN_EVENTS));
         expect(false, "reporting-service reads the campaign topic as another group",
                 () -> read("reporting-service", "elsewhere", Topics.CAMPAIGN_EVENTS));
         expect(false, "campaign-service with a wrong password writes the campaign topic",

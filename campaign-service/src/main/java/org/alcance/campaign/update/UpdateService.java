@@ -13,6 +13,7 @@ import org.alcance.campaign.campaign.CampaignStatus;
 import org.alcance.campaign.period.PeriodLocks;
 import org.alcance.outbox.Outbox;
 import org.alcance.outbox.OutboxEvent;
+import org.alcance.web.ApprovedPeriods;
 import org.alcance.web.Caller;
 import org.alcance.web.IdempotentResponses;
 import org.alcance.web.PageCursor;
@@ -198,7 +199,7 @@ public class UpdateService {
     }
 
     /** The campaign an update is checked against, and its office's locked periods: both read for the request. */
-    private record Target(Campaign campaign, PeriodLocks.Locks locks) {
+    private record Target(Campaign campaign, ApprovedPeriods locks) {
     }
 
     /** The campaign to check an update against, without its revisions and pending events; only its office writes. */

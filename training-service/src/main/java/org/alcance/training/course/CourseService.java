@@ -15,6 +15,7 @@ import org.alcance.events.training.CourseScheduled;
 import org.alcance.events.training.CourseStarted;
 import org.alcance.events.training.ParticipantPromoted;
 import org.alcance.outbox.Outbox;
+import org.alcance.training.period.PeriodLocks;
 import org.alcance.web.Caller;
 import org.alcance.web.ETags;
 import org.alcance.web.PageCursor;
@@ -40,12 +41,14 @@ public class CourseService {
     private final ReactiveMongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
+    private final PeriodLocks locks;
 
-    CourseService(CourseStore store, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock) {
+    CourseService(CourseStore store, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock, PeriodLocks locks) {
         this.store = store;
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** Filters of the course list; a field office always sees its own office only. */
@@ -172,12 +175,14 @@ public class CourseService {
 
     /** Completes the course and, in the same write, every participant who met its rule. */
     Mono<Course> complete(Caller caller, String id) {
-        return transition(caller, id, CourseStatus.COMPLETED, current -> {
+        return locks.of(caller.office()).flatMap(locked -> transition(caller, id, CourseStatus.COMPLETED, current -> {
+            // the participants it trains count in the period of its last day
+            locked.requireOpen(current.details().endDate(), "endDate");
             Completions.Decided decided = Completions.decide(current, LocalDate.now(clock));
             List<DomainEvent> events = new ArrayList<>(decided.events());
             events.add(new CourseCompleted(id, current.office(), clock.instant()));
             return new Step(Update.update("enrolments", decided.enrolments()), events);
-        });
+        }));
     }
 
     Mono<Course> cancel(Caller caller, String id, CourseRequests.Cancel request) {
@@ -205,13 +210,14 @@ public class CourseService {
      * to guard it against a concurrent one; the session is announced as held when its attendance is taken.
      */
     Mono<Course> addSession(Caller caller, String courseId, String sessionId, CourseRequests.AddSession request) {
-        return store.append(courseId, current -> {
+        return locks.of(caller.office()).flatMap(locked -> store.append(courseId, current -> {
             requireOpen(caller, current);
             if (current.session(sessionId).isPresent()) {
                 return new CourseStore.Append(new Update(), List.of());
             }
             Course.Session session = CourseRules.session(sessionId, current, request);
+            locked.requireOpen(session.date(), "date");
             return new CourseStore.Append(new Update().push("sessions", session).inc("version", 1), List.of());
-        });
+        }));
     }
 }

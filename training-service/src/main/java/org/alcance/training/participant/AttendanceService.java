@@ -15,6 +15,8 @@ import org.alcance.training.course.Course;
 import org.alcance.training.course.CourseService;
 import org.alcance.training.course.CourseStatus;
 import org.alcance.training.course.CourseStore;
+import org.alcance.training.period.PeriodLocks;
+import org.alcance.web.ApprovedPeriods;
 import org.alcance.web.Caller;
 import org.alcance.web.Problem;
 import org.alcance.web.Violations;
@@ -35,11 +37,13 @@ class AttendanceService {
     private final CourseStore store;
     private final CourseService courses;
     private final Outbox outbox;
+    private final PeriodLocks locks;
 
-    AttendanceService(CourseStore store, CourseService courses, Outbox outbox) {
+    AttendanceService(CourseStore store, CourseService courses, Outbox outbox, PeriodLocks locks) {
         this.store = store;
         this.courses = courses;
         this.outbox = outbox;
+        this.locks = locks;
     }
 
     /** A session's attendance after a request, and whose attendance the request changed. */
@@ -59,16 +63,19 @@ class AttendanceService {
     Mono<Recorded> record(Caller caller, String courseId, String sessionId, ParticipantRequests.Attendance request,
             boolean dryRun) {
         Set<String> changed = new HashSet<>();
-        if (dryRun) {
-            return courses.readable(caller, courseId).map(course -> {
-                decideAttendance(caller, course, sessionId, request, changed);
-                return new Recorded(SessionAttendance.of(course, course.session(sessionId).orElseThrow()), changed);
-            });
-        }
-        return store.append(courseId, course -> {
-            changed.clear();
-            return decideAttendance(caller, course, sessionId, request, changed);
-        }).map(course -> new Recorded(SessionAttendance.of(course, course.session(sessionId).orElseThrow()), Set.copyOf(changed)));
+        return locks.of(caller.office()).flatMap(locked -> {
+            if (dryRun) {
+                return courses.readable(caller, courseId).map(course -> {
+                    decideAttendance(caller, course, sessionId, request, changed, locked);
+                    return new Recorded(SessionAttendance.of(course, course.session(sessionId).orElseThrow()), changed);
+                });
+            }
+            return store.append(courseId, course -> {
+                changed.clear();
+                return decideAttendance(caller, course, sessionId, request, changed, locked);
+            }).map(course -> new Recorded(SessionAttendance.of(course, course.session(sessionId).orElseThrow()),
+                    Set.copyOf(changed)));
+        });
     }
 
     Mono<SessionAttendance> attendance(Caller caller, String courseId, String sessionId) {
@@ -77,9 +84,10 @@ class AttendanceService {
     }
 
     private CourseStore.Append decideAttendance(Caller caller, Course course, String sessionId,
-            ParticipantRequests.Attendance request, Set<String> changed) {
+            ParticipantRequests.Attendance request, Set<String> changed, ApprovedPeriods locked) {
         CourseService.requireWriter(caller, course);
         Course.Session session = course.session(sessionId).orElseThrow(() -> Problem.notFound("Session " + sessionId));
+        locked.requireOpen(session.date(), "sessionId");
         if (course.status() != CourseStatus.IN_PROGRESS) {
             throw Problem.conflict("Attendance is taken while a course is IN_PROGRESS; this one is " + course.status());
         }
