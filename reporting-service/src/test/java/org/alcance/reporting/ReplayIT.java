@@ -14,9 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.alcance.events.AudienceTarget;
 import org.alcance.events.Sex;
+import org.alcance.events.campaign.CampaignCreated;
 import org.alcance.events.period.PeriodStatus;
 import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
@@ -40,6 +44,7 @@ class ReplayIT {
     void shouldRebuildFiguresEqualToTheLiveOnesWhileTheCurrentGenerationKeepsServing() {
         String theme = "theme-" + UUID.randomUUID();
         String campaign = "campaign-" + UUID.randomUUID();
+        String planned = "campaign-" + UUID.randomUUID();
         String course = "course-" + UUID.randomUUID();
         String again = "course-" + UUID.randomUUID();
         String person = "person-" + UUID.randomUUID();
@@ -60,6 +65,12 @@ class ReplayIT {
             producer.send(enrolled(again, "GT", "p2", person, Sex.FEMALE, OrganisationType.JUDICIARY,
                     EnrolmentStatus.ENROLLED));
             producer.send(completedCourse(again, "GT", "p2"));
+            // targets over time: a baseline and milestones, and what was achieved by each
+            producer.send(new CampaignCreated(planned, "GT", "Migrant Friend: You Have Rights", "Posters",
+                    List.of(theme), List.of("poster"), List.of(), List.of(new AudienceTarget("children", 300_000,
+                            10_000L, List.of(new AudienceTarget.Milestone(LocalDate.of(2002, 9, 30), 100_000)))),
+                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31)));
+            producer.send(reported(planned, "GT", "u1", "2002-06-15", "poster", 40_000, 0));
             // a period approved, so locked, then reopened: its standing and history must come back as they were
             producer.send(quarterly());
             producer.send(period("GT", "2002-Q2", PeriodStatus.SUBMITTED, "2002-07-10", null));
@@ -71,10 +82,13 @@ class ReplayIT {
                     .jsonPath("$.reached").isEqualTo(1_130).jsonPath("$.updatesRetracted").isEqualTo(1);
             body("/api/figures/courses/" + course).jsonPath("$.sequence").isEqualTo(3);
             body("/api/figures/courses/" + again).jsonPath("$.sequence").isEqualTo(3);
+            body("/api/figures/campaigns/" + planned).jsonPath("$.audiences[0].milestones[0].achieved")
+                    .isEqualTo(50_000);
             body(PERIODS).jsonPath("$.periods[?(@.period == '2002-Q2')].offices[0].state").isEqualTo("REOPENED");
         });
         String liveCampaign = json("/api/figures/campaigns/" + campaign);
         String liveCourse = json("/api/figures/courses/" + course);
+        String livePlanned = json("/api/figures/campaigns/" + planned);
         String liveOverview = json("/api/figures/overview?theme=" + theme);
         body("/api/figures/overview?theme=" + theme).jsonPath("$.participants.completed").isEqualTo(2)
                 .jsonPath("$.participants.people.completed").isEqualTo(1);
@@ -100,7 +114,8 @@ class ReplayIT {
         assertThat(replay.get("status")).isEqualTo("DONE");
         assertThat(replay.get("progress")).isEqualTo(1.0);
         assertThat(json("/api/figures/campaigns/" + campaign)).isEqualTo(liveCampaign);
-        assertThat(json("/api/figures/courses/" + course)).isEqualTo(liveCourse);
+        assertThat(json("/api/figures/courses/" + course)).isEqualTo(liveCourse).contains("\"targets\":[{");
+        assertThat(json("/api/figures/campaigns/" + planned)).isEqualTo(livePlanned);
         assertThat(json("/api/figures/overview?theme=" + theme)).isEqualTo(liveOverview);
         assertThat(json(PERIODS)).isEqualTo(livePeriods).contains("A workshop was left out");
 
