@@ -2,7 +2,11 @@ package org.alcance.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
 
 /**
  * An office's approved, and so locked, reporting periods as a service read them for one request: nothing dated
@@ -17,8 +21,19 @@ public final class ApprovedPeriods {
 
     private final List<Period> periods;
 
-    public ApprovedPeriods(List<Period> periods) {
+    private ApprovedPeriods(List<Period> periods) {
         this.periods = List.copyOf(periods);
+    }
+
+    /**
+     * The approved periods of {@code office} among the documents of {@code collection}, each of which holds an
+     * office's period: its {@code office}, {@code period}, {@code from}, {@code to} and {@code status}.
+     */
+    public static Mono<ApprovedPeriods> of(ReactiveMongoTemplate mongo, String collection, String office) {
+        // the name of PeriodStatus.APPROVED of the event contracts, as both services store a period's status
+        Query query = Query.query(Criteria.where("office").is(office).and("status").is("APPROVED"));
+        query.fields().include("office", "period", "from", "to");
+        return mongo.find(query, Period.class, collection).collectList().map(ApprovedPeriods::new);
     }
 
     /** @throws Problem 409 naming {@code field} and the lock if {@code day} falls in an approved period */

@@ -1,10 +1,7 @@
 package org.alcance.campaign.period;
 
-import org.alcance.events.period.PeriodStatus;
 import org.alcance.web.ApprovedPeriods;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -23,9 +20,6 @@ public class PeriodLocks {
     }
 
     public Mono<ApprovedPeriods> of(String office) {
-        Query query = Query.query(Criteria.where("office").is(office).and("status").is(PeriodStatus.APPROVED));
-        query.fields().include("office", "period", "from", "to");
-        return mongo.find(query, ApprovedPeriods.Period.class, ReportingPeriod.COLLECTION).collectList()
-                .map(ApprovedPeriods::new);
+        return ApprovedPeriods.of(mongo, ReportingPeriod.COLLECTION, office);
     }
 }

@@ -171,16 +171,12 @@ class FigureCache implements AppliedFigures, DisposableBean {
 
         /** Campaigns of an office (all if null) and theme (any if null), by id. */
         List<CampaignFigures> campaigns(String office, String theme) {
-            return campaigns.values().stream().filter(c -> c.seen()
-                    && (office == null || office.equals(c.office())) && (theme == null || c.themes().contains(theme)))
-                    .toList();
+            return campaigns.values().stream().filter(c -> c.inScope(office, theme)).toList();
         }
 
         /** Courses of an office (all if null) and topic (any if null), by id. */
         List<CourseFigures> courses(String office, String topic) {
-            return courses.values().stream().filter(c -> c.seen()
-                    && (office == null || office.equals(c.office())) && (topic == null || c.topics().contains(topic)))
-                    .toList();
+            return courses.values().stream().filter(c -> c.inScope(office, topic)).toList();
         }
 
         /**

@@ -20,16 +20,14 @@ public record History(LocalDate day, Map<String, CampaignFigures> campaigns,
 
     /** Campaigns of an office (all if null) and theme (any if null), ordered by id, as live figures are. */
     public List<CampaignFigures> campaigns(String office, String theme) {
-        return campaigns.values().stream().filter(c -> c.seen() && (office == null || office.equals(c.office()))
-                && (theme == null || c.themes().contains(theme))).sorted(java.util.Comparator.comparing(Figures::id))
-                .toList();
+        return campaigns.values().stream().filter(c -> c.inScope(office, theme))
+                .sorted(java.util.Comparator.comparing(Figures::id)).toList();
     }
 
     /** Courses of an office (all if null) and topic (any if null), ordered by id. */
     public List<CourseFigures> courses(String office, String topic) {
-        return courses.values().stream().filter(c -> c.seen() && (office == null || office.equals(c.office()))
-                && (topic == null || c.topics().contains(topic))).sorted(java.util.Comparator.comparing(Figures::id))
-                .toList();
+        return courses.values().stream().filter(c -> c.inScope(office, topic))
+                .sorted(java.util.Comparator.comparing(Figures::id)).toList();
     }
 
     /** The counted updates of each of {@code campaigns}, by campaign id. */

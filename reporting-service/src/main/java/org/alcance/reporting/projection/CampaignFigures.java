@@ -160,6 +160,11 @@ public record CampaignFigures(
         journal = journal == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(journal));
     }
 
+    /** Whether the campaign is shown in figures of an office (any if null) and theme (any if null). */
+    public boolean inScope(String office, String theme) {
+        return seen() && (office == null || office.equals(this.office)) && (theme == null || themes.contains(theme));
+    }
+
     /** The document before any event: known only by its id. */
     public static CampaignFigures empty(String campaignId) {
         return new CampaignFigures(campaignId, null, null, List.of(), List.of(), List.of(), null, List.of(), null,

@@ -152,6 +152,11 @@ public record CourseFigures(
         }
     }
 
+    /** Whether the course is shown in figures of an office (any if null) and topic (any if null). */
+    public boolean inScope(String office, String topic) {
+        return seen() && (office == null || office.equals(this.office)) && (topic == null || topics.contains(topic));
+    }
+
     public static CourseFigures empty(String courseId) {
         return new CourseFigures(courseId, null, null, List.of(), null, null, List.of(), null, null, 0, null, 0, 0,
                 null, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, null, null, null, List.of(), null, List.of());

@@ -38,9 +38,7 @@ public class PeriodLocks {
 
     /** The office's approved periods, read for one request. */
     public Mono<ApprovedPeriods> of(String office) {
-        Query query = Query.query(Criteria.where("office").is(office).and("status").is(PeriodStatus.APPROVED));
-        query.fields().include("office", "period", "from", "to");
-        return mongo.find(query, ApprovedPeriods.Period.class, COLLECTION).collectList().map(ApprovedPeriods::new);
+        return ApprovedPeriods.of(mongo, COLLECTION, office);
     }
 
     /** Records where a period now stands, unless an event later in its sequence was recorded already. */
