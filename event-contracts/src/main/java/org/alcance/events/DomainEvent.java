@@ -2,12 +2,13 @@ package org.alcance.events;
 
 /**
  * A payload record published on a topic. Implemented through
- * {@link org.alcance.events.campaign.CampaignEvent}, {@link org.alcance.events.period.PeriodEvent} and
+ * {@link org.alcance.events.campaign.CampaignEvent}, {@link org.alcance.events.period.PeriodEvent},
+ * {@link org.alcance.events.vocabulary.VocabularyEvent} and
  * {@link org.alcance.events.training.TrainingEvent}.
  */
 public interface DomainEvent {
 
-    /** The Kafka key: the campaign, course or reporting period id, so that one aggregate's events share a partition. */
+    /** The Kafka key: the campaign, course, reporting period or catalogue entry id, so that one aggregate's events share a partition. */
     String aggregateId();
 
     /**
@@ -18,6 +19,6 @@ public interface DomainEvent {
         return aggregateId();
     }
 
-    /** The field office code, e.g. "GT"; null for an event of the whole organisation (its reporting schedule). */
+    /** The field office code, e.g. "GT"; null for an event of the whole organisation (its reporting schedule, its catalogue). */
     String office();
 }

@@ -30,6 +30,7 @@ import org.alcance.events.training.ParticipantEnrolled;
 import org.alcance.events.training.ParticipantPromoted;
 import org.alcance.events.training.ParticipantWithdrawn;
 import org.alcance.events.training.SessionHeld;
+import org.alcance.events.vocabulary.VocabularyEntrySet;
 
 /**
  * The catalogue of CloudEvents type strings. An explicit map, so renaming or moving a Java class never changes
@@ -55,6 +56,7 @@ public final class EventTypes {
         register(m, ProgressRetracted.TYPE, ProgressRetracted.class);
         register(m, ReportingScheduleSet.TYPE, ReportingScheduleSet.class);
         register(m, PeriodStatusChanged.TYPE, PeriodStatusChanged.class);
+        register(m, VocabularyEntrySet.TYPE, VocabularyEntrySet.class);
         register(m, CourseScheduled.TYPE, CourseScheduled.class);
         register(m, CourseRevised.TYPE, CourseRevised.class);
         register(m, CourseStarted.TYPE, CourseStarted.class);

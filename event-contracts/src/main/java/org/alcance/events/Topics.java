@@ -3,6 +3,7 @@ package org.alcance.events;
 import org.alcance.events.campaign.CampaignEvent;
 import org.alcance.events.period.PeriodEvent;
 import org.alcance.events.training.TrainingEvent;
+import org.alcance.events.vocabulary.VocabularyEvent;
 
 /** Kafka topic names. The record key is {@link DomainEvent#aggregateId()}, so one aggregate stays on one partition. */
 public final class Topics {
@@ -14,9 +15,9 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The topic an event belongs on: campaign-service's events, reporting periods included, or training-service's. */
+    /** The topic an event belongs on: campaign-service's events, reporting periods and the catalogue included, or training-service's. */
     public static String topicOf(DomainEvent event) {
-        if (event instanceof CampaignEvent || event instanceof PeriodEvent) {
+        if (event instanceof CampaignEvent || event instanceof PeriodEvent || event instanceof VocabularyEvent) {
             return CAMPAIGN_EVENTS;
         }
         if (event instanceof TrainingEvent) {

@@ -14,6 +14,7 @@ import org.alcance.events.period.PeriodStatusChanged;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.training.ParticipantEnrolled;
 import org.alcance.events.training.TrainingEvent;
+import org.alcance.events.vocabulary.VocabularyEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -75,7 +76,8 @@ class EventTypesTest {
     @MethodSource("eventClasses")
     void typeDomainShouldMatchTheTopicOfTheClass(Class<? extends DomainEvent> eventClass) {
         String type = EventTypes.typeOf(eventClass);
-        if (CampaignEvent.class.isAssignableFrom(eventClass) || PeriodEvent.class.isAssignableFrom(eventClass)) {
+        if (CampaignEvent.class.isAssignableFrom(eventClass) || PeriodEvent.class.isAssignableFrom(eventClass)
+                || VocabularyEvent.class.isAssignableFrom(eventClass)) {
             assertThat(type).startsWith("org.alcance.campaign.");
         } else {
             assertThat(TrainingEvent.class).isAssignableFrom(eventClass);
@@ -96,7 +98,8 @@ class EventTypesTest {
     @Test
     void sealedHierarchiesShouldListExactlyTheScannedClasses() {
         Set<Class<?>> permitted = new HashSet<>();
-        List<Class<?>> open = new ArrayList<>(List.of(CampaignEvent.class, PeriodEvent.class, TrainingEvent.class));
+        List<Class<?>> open = new ArrayList<>(List.of(CampaignEvent.class, PeriodEvent.class, VocabularyEvent.class,
+                TrainingEvent.class));
         while (!open.isEmpty()) {
             for (Class<?> permittedClass : open.remove(0).getPermittedSubclasses()) {
                 if (permittedClass.isSealed()) {

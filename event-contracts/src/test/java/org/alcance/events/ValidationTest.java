@@ -25,6 +25,8 @@ import org.alcance.events.training.OrganisationType;
 import org.alcance.events.training.ParticipantCompleted;
 import org.alcance.events.training.ParticipantProfile;
 import org.alcance.events.training.SessionHeld;
+import org.alcance.events.vocabulary.VocabularyEntrySet;
+import org.alcance.events.vocabulary.VocabularyKind;
 import org.junit.jupiter.api.Test;
 
 class ValidationTest {
@@ -231,5 +233,19 @@ class ValidationTest {
         assertThatThrownBy(() -> created.audiences().add(new AudienceTarget("x", 1)))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> report.materials().put("x", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void vocabularyEntryShouldHaveACodeAndEveryLabel() {
+        Map<String, String> labels = Map.of("en", "Journalists", "es", "Periodistas", "fr", "Journalistes");
+        Instant at = Instant.parse("2002-01-07T09:00:00Z");
+        assertThat(new VocabularyEntrySet(VocabularyKind.AUDIENCE, "journalists", labels, at, "admin").aggregateId())
+                .isEqualTo("AUDIENCE/journalists");
+        assertThatThrownBy(() -> new VocabularyEntrySet(VocabularyKind.AUDIENCE, "local journalists", labels, at,
+                "admin")).hasMessageContaining("code");
+        assertThatThrownBy(() -> new VocabularyEntrySet(VocabularyKind.AUDIENCE, "journalists",
+                Map.of("en", "Journalists", "es", "Periodistas"), at, "admin")).hasMessageContaining("[en, es, fr]");
+        assertThatThrownBy(() -> new VocabularyEntrySet(VocabularyKind.ORGANISATION_TYPE, "CHURCH", labels, at,
+                "admin")).hasMessageContaining("organisation type");
     }
 }
