@@ -17,6 +17,10 @@ final class CampaignRequests {
      */
     record Target(String audience, Long target, Long baseline, List<Milestone> milestones) {
 
+        Target named(String audience) {
+            return new Target(audience, target, baseline, milestones);
+        }
+
         static Target of(AudienceTarget target) {
             return new Target(target.audience(), target.target(), target.baseline(), target.milestones().stream()
                     .map(m -> new Milestone(YearMonth.from(m.by()), m.target())).toList());

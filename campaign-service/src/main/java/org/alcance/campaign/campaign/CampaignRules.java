@@ -2,24 +2,37 @@ package org.alcance.campaign.campaign;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.alcance.web.Violations;
+import org.alcance.campaign.vocabulary.Catalogue;
 import org.alcance.events.AudienceTarget;
+import org.alcance.events.vocabulary.VocabularyKind;
+import org.alcance.web.Violations;
 
 /** What makes campaign details valid. */
 final class CampaignRules {
 
-    /** The channels a campaign can use to reach people. */
+    /** The channels a campaign can use to reach people until the organisation's catalogue names its own. */
     static final Set<String> CHANNELS = Set.of("poster", "radio", "tv", "workshop", "leaflet", "bulletin", "contest",
             "rally", "video", "social-media", "other");
 
     private CampaignRules() {
     }
 
+    /**
+     * Themes, channels and audiences are checked against the organisation's catalogue and stored as its codes
+     * (see {@link Catalogue}); those that {@code was} holds already, the details before a revision (null for a
+     * new campaign), are kept as they are.
+     */
     static Campaign.Details details(String title, String description, List<String> themes, List<String> channels,
             List<String> partners, List<CampaignRequests.Target> audiences, LocalDate startDate,
-            LocalDate endDate, Violations violations) {
+            LocalDate endDate, Catalogue catalogue, Campaign.Details was, Violations violations) {
+        themes = catalogue.stored(VocabularyKind.THEME, themes, was == null ? List.of() : was.themes(), "themes",
+                violations);
+        channels = catalogue.stored(VocabularyKind.CHANNEL, channels, was == null ? List.of() : was.channels(),
+                "channels", violations);
+        audiences = coded(audiences, catalogue, was, violations);
         violations.text(title, "title", 200)
                 .optionalText(description, "description", 5_000)
                 .texts(themes, "themes", 20)
@@ -31,7 +44,7 @@ final class CampaignRules {
                 .required(endDate, "endDate");
         if (channels != null) {
             violations.check(!channels.isEmpty(), "channels", "must name at least one channel");
-            for (int i = 0; i < channels.size(); i++) {
+            for (int i = 0; !catalogue.defines(VocabularyKind.CHANNEL) && i < channels.size(); i++) {
                 violations.within(channels.get(i), CHANNELS, "channels[" + i + "]");
             }
         }
@@ -55,6 +68,21 @@ final class CampaignRules {
                         t.baseline(), orEmpty(t.milestones()).stream().map(m -> new AudienceTarget.Milestone(
                                 m.by().atEndOfMonth(), m.target())).toList())).toList(),
                 startDate, endDate);
+    }
+
+    private static List<CampaignRequests.Target> coded(List<CampaignRequests.Target> audiences, Catalogue catalogue,
+            Campaign.Details was, Violations violations) {
+        if (audiences == null) {
+            return null;
+        }
+        List<String> kept = was == null ? List.of() : was.audiences().stream().map(AudienceTarget::audience).toList();
+        List<CampaignRequests.Target> coded = new ArrayList<>();
+        for (int i = 0; i < audiences.size(); i++) {
+            CampaignRequests.Target target = audiences.get(i);
+            coded.add(target == null ? null : target.named(catalogue.stored(VocabularyKind.AUDIENCE,
+                    target.audience(), kept, "audiences[" + i + "].audience", violations)));
+        }
+        return coded;
     }
 
     private static void target(CampaignRequests.Target target, String field, LocalDate startDate, LocalDate endDate,

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.alcance.campaign.vocabulary.Catalogue;
+import org.alcance.campaign.vocabulary.Vocabulary;
 import org.alcance.outbox.Outbox;
 import org.alcance.web.Caller;
 import org.alcance.web.ETags;
@@ -33,9 +35,12 @@ public class CampaignService {
     private final ReactiveMongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
+    private final Vocabulary vocabulary;
 
-    CampaignService(CampaignStore store, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock) {
+    CampaignService(CampaignStore store, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock,
+            Vocabulary vocabulary) {
         this.store = store;
+        this.vocabulary = vocabulary;
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
@@ -51,9 +56,13 @@ public class CampaignService {
         } catch (Problem refused) {
             return Mono.error(refused);
         }
+        return vocabulary.catalogue().flatMap(catalogue -> insert(caller, request, id, catalogue));
+    }
+
+    private Mono<Campaign> insert(Caller caller, CampaignRequests.Create request, String id, Catalogue catalogue) {
         Campaign.Details details = CampaignRules.details(request.title(), request.description(), request.themes(),
                 request.channels(), request.partners(), request.audiences(), request.startDate(), request.endDate(),
-                new Violations());
+                catalogue, null, new Violations());
         Instant now = clock.instant();
         DomainEvent created = new CampaignCreated(id, caller.office(), details.title(), details.description(),
                 details.themes(), details.channels(), details.partners(), details.audiences(), details.startDate(),
@@ -117,7 +126,7 @@ public class CampaignService {
     }
 
     Mono<Campaign> revise(Caller caller, String id, Long expectedVersion, CampaignRequests.Revise patch) {
-        return store.append(id, current -> {
+        return vocabulary.catalogue().flatMap(catalogue -> store.append(id, current -> {
             requireWriter(caller, current);
             ETags.requireMatch(expectedVersion, current.version(), "campaign");
             if (!current.status().isOpen()) {
@@ -135,7 +144,7 @@ public class CampaignService {
                             : was.audiences().stream().map(CampaignRequests.Target::of).toList(),
                     patch.startDate() != null ? patch.startDate() : was.startDate(),
                     patch.endDate() != null ? patch.endDate() : was.endDate(),
-                    violations);
+                    catalogue, was, violations);
             long version = current.version() + 1;
             Campaign.Revision revision = new Campaign.Revision(version, clock.instant(), caller.subject(), patch.reason(), details);
             DomainEvent revised = new CampaignRevised(id, current.office(), details.title(), details.description(),
@@ -144,7 +153,7 @@ public class CampaignService {
             return new CampaignStore.Append(
                     Update.update("details", details).set("version", version).push("revisions", revision),
                     outbox.entries(List.of(revised), current.sequence()));
-        });
+        }));
     }
 
     Mono<Campaign> launch(Caller caller, String id) {

@@ -1,24 +1,23 @@
 package org.alcance.campaign.campaign;
 
 import java.time.Clock;
+import org.alcance.campaign.AggregateStore;
 import org.alcance.outbox.AggregateWriter;
 import org.alcance.outbox.Outbox;
-import org.alcance.web.Problem;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Every change to a campaign itself goes through here (see {@link AggregateWriter}); its updates are documents of their own. */
 @Component
-public class CampaignStore extends AggregateWriter<Campaign> {
+public class CampaignStore extends AggregateStore<Campaign> {
 
     private final ReactiveMongoTemplate mongo;
 
     CampaignStore(ReactiveMongoTemplate mongo, Outbox outbox, Clock clock) {
-        super(Campaign.class, Campaign.COLLECTION, mongo, outbox, clock);
+        super(Campaign.class, Campaign.COLLECTION, "Campaign", mongo, outbox, clock);
         this.mongo = mongo;
     }
 
@@ -29,14 +28,4 @@ public class CampaignStore extends AggregateWriter<Campaign> {
         return mongo.findOne(query, Campaign.class, Campaign.COLLECTION);
     }
 
-    @Override
-    protected RuntimeException notFound(String id) {
-        return Problem.notFound("Campaign " + id);
-    }
-
-    @Override
-    protected RuntimeException unavailable(String id, String why) {
-        return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Campaign " + id + " cannot take this change now: " + why
-                + "; retry later");
-    }
 }

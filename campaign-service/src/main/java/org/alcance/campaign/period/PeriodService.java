@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import org.alcance.campaign.period.PeriodStores.Store;
+import org.alcance.campaign.AggregateStore;
 import org.alcance.events.period.PeriodFrequency;
 import org.alcance.events.period.PeriodFrequency.CalendarPeriod;
 import org.alcance.events.period.PeriodStatus;
@@ -38,13 +38,13 @@ class PeriodService {
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
     private static final int DEFAULT_DUE_DAYS = 15;
 
-    private final Store<ReportingSchedule> schedules;
-    private final Store<ReportingPeriod> periods;
+    private final AggregateStore<ReportingSchedule> schedules;
+    private final AggregateStore<ReportingPeriod> periods;
     private final ReactiveMongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
 
-    PeriodService(Store<ReportingSchedule> schedules, Store<ReportingPeriod> periods, ReactiveMongoTemplate mongo,
+    PeriodService(AggregateStore<ReportingSchedule> schedules, AggregateStore<ReportingPeriod> periods, ReactiveMongoTemplate mongo,
             Outbox outbox, Clock clock) {
         this.schedules = schedules;
         this.periods = periods;

@@ -25,6 +25,10 @@ final class UpdateRequests {
 
     /** People reached in one audience; {@code bySex} and {@code byAgeGroup}, if given, must sum to {@code people}. */
     record ReachInput(String audience, Long people, Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+
+        ReachInput named(String audience) {
+            return new ReachInput(audience, people, bySex, byAgeGroup);
+        }
     }
 
     /** A new update. {@code clientReference} is the office's own id for it: sending it again changes nothing. */

@@ -2,14 +2,19 @@ package org.alcance.campaign.update;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.alcance.campaign.campaign.Campaign;
+import org.alcance.campaign.vocabulary.Catalogue;
 import org.alcance.web.Violations;
 import org.alcance.events.AgeGroup;
 import org.alcance.events.AudienceReach;
+import org.alcance.events.AudienceTarget;
 import org.alcance.events.Sex;
 import org.alcance.events.campaign.Place;
+import org.alcance.events.vocabulary.VocabularyKind;
 
 /** What makes an update's figures valid for its campaign. */
 final class UpdateRules {
@@ -21,10 +26,20 @@ final class UpdateRules {
      * @param latestToday the latest date that is today somewhere on Earth: an office ahead of UTC
      *     may report its own today
      */
+    /**
+     * The channel and audiences are the campaign's, named by the same text or the same code of the catalogue
+     * (see {@link Catalogue}), and stored as the campaign names them; materials are checked against the
+     * catalogue and stored as its codes, but for those {@code keptMaterials} (the update's before a correction)
+     * already names.
+     */
     static ProgressUpdate.Figures figures(Campaign campaign, LocalDate reportedOn, UpdateRequests.PlaceInput place,
             String channel, Map<String, Long> materials, List<UpdateRequests.ReachInput> reach, String notes,
-            LocalDate latestToday, Violations violations) {
+            LocalDate latestToday, Catalogue catalogue, Set<String> keptMaterials, Violations violations) {
         Campaign.Details details = campaign.details();
+        channel = catalogue.choice(VocabularyKind.CHANNEL, channel, details.channels()).orElse(channel);
+        materials = materials(materials, catalogue, keptMaterials, violations);
+        reach = reach == null ? null : reach.stream().map(r -> r == null ? null : r.named(catalogue
+                .choice(VocabularyKind.AUDIENCE, r.audience(), audiences(campaign)).orElse(r.audience()))).toList();
         violations.required(reportedOn, "reportedOn")
                 .required(place, "place")
                 .text(channel, "channel", 50)
@@ -56,6 +71,25 @@ final class UpdateRules {
                 materials == null ? Map.of() : materials,
                 reach == null ? List.of() : reach.stream().map(UpdateRules::toReach).toList(),
                 notes);
+    }
+
+    private static List<String> audiences(Campaign campaign) {
+        return campaign.details().audiences().stream().map(AudienceTarget::audience).toList();
+    }
+
+    /** Materials by the code each names; two names of one material are refused rather than added up. */
+    private static Map<String, Long> materials(Map<String, Long> materials, Catalogue catalogue,
+            Set<String> kept, Violations violations) {
+        if (materials == null) {
+            return null;
+        }
+        Map<String, Long> coded = new LinkedHashMap<>();
+        materials.forEach((name, count) -> {
+            String code = catalogue.stored(VocabularyKind.MATERIAL, name, kept, "materials." + name, violations);
+            violations.check(!coded.containsKey(code), "materials." + name, "names the same material as another");
+            coded.put(code, count);
+        });
+        return coded;
     }
 
     private static void place(UpdateRequests.PlaceInput place, Violations violations) {

@@ -7,10 +7,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.alcance.campaign.campaign.Campaign;
 import org.alcance.campaign.campaign.CampaignService;
 import org.alcance.campaign.campaign.CampaignStatus;
 import org.alcance.campaign.period.PeriodLocks;
+import org.alcance.campaign.vocabulary.Catalogue;
+import org.alcance.campaign.vocabulary.Vocabulary;
 import org.alcance.outbox.Outbox;
 import org.alcance.outbox.OutboxEvent;
 import org.alcance.web.ApprovedPeriods;
@@ -50,11 +53,14 @@ public class UpdateService {
 
     private final CampaignService campaigns;
     private final PeriodLocks locks;
+    private final Vocabulary vocabulary;
     private final ReactiveMongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
 
-    UpdateService(CampaignService campaigns, PeriodLocks locks, ReactiveMongoTemplate mongo, Outbox outbox, Clock clock) {
+    UpdateService(CampaignService campaigns, PeriodLocks locks, Vocabulary vocabulary, ReactiveMongoTemplate mongo,
+            Outbox outbox, Clock clock) {
+        this.vocabulary = vocabulary;
         this.campaigns = campaigns;
         this.locks = locks;
         this.mongo = mongo;
@@ -161,7 +167,7 @@ public class UpdateService {
                             .map(r -> new UpdateRequests.ReachInput(r.audience(), r.people(), names(r.bySex()), names(r.byAgeGroup())))
                             .toList(),
                     request.notes() != null ? request.notes() : was.notes(),
-                    latestToday(), violations);
+                    latestToday(), target.catalogue(), was.materials().keySet(), violations);
             target.locks().requireOpen(figures.reportedOn(), "reportedOn");
             ProgressUpdate next = current.next(ProgressUpdate.Status.CORRECTED, figures, clock.instant(), caller.subject(),
                     request.reason());
@@ -198,22 +204,27 @@ public class UpdateService {
                 .switchIfEmpty(Mono.error(Problem.notFound("Update " + updateId)));
     }
 
-    /** The campaign an update is checked against, and its office's locked periods: both read for the request. */
-    private record Target(Campaign campaign, ApprovedPeriods locks) {
+    /**
+     * The campaign an update is checked against, its office's locked periods (both read for the request) and the
+     * organisation's catalogue.
+     */
+    private record Target(Campaign campaign, ApprovedPeriods locks, Catalogue catalogue) {
     }
 
     /** The campaign to check an update against, without its revisions and pending events; only its office writes. */
     private Mono<Target> writable(Caller caller, String campaignId) {
-        return campaigns.readableAsItStands(caller, campaignId)
-                .doOnNext(campaign -> CampaignService.requireWriter(caller, campaign))
-                .zipWith(locks.of(caller.office()), Target::new);
+        return Mono.zip(campaigns.readableAsItStands(caller, campaignId)
+                        .doOnNext(campaign -> CampaignService.requireWriter(caller, campaign)),
+                locks.of(caller.office()), vocabulary.catalogue())
+                .map(read -> new Target(read.getT1(), read.getT2(), read.getT3()));
     }
 
     private ProgressUpdate reported(Caller caller, Target target, String updateId, UpdateRequests.Report request) {
         Campaign campaign = target.campaign();
         Violations violations = new Violations().optionalText(request.clientReference(), "clientReference", 100);
         ProgressUpdate.Figures figures = UpdateRules.figures(campaign, request.reportedOn(), request.place(),
-                request.channel(), request.materials(), request.reach(), request.notes(), latestToday(), violations);
+                request.channel(), request.materials(), request.reach(), request.notes(), latestToday(),
+                target.catalogue(), Set.of(), violations);
         if (campaign.status() != CampaignStatus.ACTIVE) {
             throw Problem.conflict("Progress is reported on ACTIVE campaigns; this one is " + campaign.status());
         }
