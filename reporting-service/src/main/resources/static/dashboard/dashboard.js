@@ -66,8 +66,9 @@
   class Refused extends Error {
   }
 
+  // figures and exports label the catalogue's codes in the language asked for
   async function api(path) {
-    const answer = await fetch(path, { cache: 'no-store' });
+    const answer = await fetch(path, { cache: 'no-store', headers: { 'Accept-Language': state.language } });
     if (answer.status === 401) {
       signedOut(t('sessionEnded'));
       throw new Refused('401');
@@ -245,7 +246,7 @@
         { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p.completed / p.enrolled) : '—';
     $('card-courses').textContent = number(o.courses.total);
     options('offices', Object.keys(o.reach.byOffice).concat(Object.keys(p.byOffice)));
-    options('themes', Object.keys(o.reach.byTheme));
+    options('themes', Object.keys(o.reach.byTheme), 'themes');
     renderStatus();
     renderCharts(o);
   }
@@ -257,9 +258,21 @@
     $('lag').textContent = state.status ? number(state.status.lag) : '—';
   }
 
-  function options(list, values) {
+  // a filter's option is a code, shown with its label
+  function options(list, values, kind) {
     const known = new Set(values);
-    $(list).replaceChildren(...[...known].sort().map(value => Object.assign(document.createElement('option'), { value })));
+    $(list).replaceChildren(...[...known].sort().map(value => Object.assign(document.createElement('option'),
+        { value, label: kind ? label(kind, value) : value })));
+  }
+
+  // the label of one of the catalogue's codes in the answer's language; a value that is no code, as it is
+  function label(kind, code) {
+    const labels = state.overview && state.overview.labels ? state.overview.labels[kind] : null;
+    return (labels && labels[code]) || code;
+  }
+
+  function labelled(kind, counts) {
+    return Object.fromEntries(Object.entries(counts).map(([code, count]) => [label(kind, code), count]));
   }
 
   // a chart follows its box, whatever resized it (window, device rotation, the layout's breakpoints)
@@ -305,7 +318,7 @@
 
   function renderCharts(o) {
     bars('chart-office', o.reach.byOffice, COLOURS[0]);
-    bars('chart-audience', o.reach.byAudience, COLOURS[2]);
+    bars('chart-audience', labelled('audiences', o.reach.byAudience), COLOURS[2]);
 
     // targets differ by orders of magnitude between audiences: compare each audience with its own target
     const targets = (o.targets || []).filter(a => a.percentAchieved != null).reverse();
@@ -317,12 +330,12 @@
         color: [COLOURS[1]], grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: items => {
           const a = targets[items[0].dataIndex];
-          return a.audience + '<br>' + t('reached') + ': ' + number(a.reached) + '<br>' + t('target') + ': '
+          return label('audiences', a.audience) + '<br>' + t('reached') + ': ' + number(a.reached) + '<br>' + t('target') + ': '
               + number(a.target) + '<br>' + percent(a.percentAchieved);
         } },
         xAxis: { type: 'value', min: 0, max: v => Math.max(100, Math.ceil(v.max / 10) * 10),
           axisLabel: { formatter: v => v + ' %' } },
-        yAxis: { type: 'category', data: targets.map(a => a.audience), axisLabel: { width: 110, overflow: 'truncate' } },
+        yAxis: { type: 'category', data: targets.map(a => label('audiences', a.audience)), axisLabel: { width: 110, overflow: 'truncate' } },
         series: [{ type: 'bar', barMaxWidth: 28, data: targets.map(a => Number(a.percentAchieved)),
           label: { show: true, position: 'right', formatter: v => percent(v.value) },
           markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#5d6b7a', type: 'dashed' },
@@ -457,6 +470,9 @@
       state.language = $('language').value;
       localStorage.setItem(LANGUAGE, state.language);
       applyLanguage();
+      if (state.caller) {
+        refresh();
+      }
     });
     $('sign-out').addEventListener('submit', () => {
       $('csrf').value = csrfToken();

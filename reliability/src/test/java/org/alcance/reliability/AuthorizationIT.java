@@ -163,6 +163,11 @@ class AuthorizationIT {
                 row(campaigns, "PUT", "/api/reporting-schedule", json(map("frequency", "QUARTERLY", "startsOn", "2002-01-01")),
                                                                                                                            401, 401, 401, 401, 401, 403, 403, 403, 200),
                 row(campaigns, "GET", "/api/reporting-schedule", null,                                                     401, 401, 401, 401, 401, 200, 200, 200, 200),
+                // an organisation type's labels: the one kind of the catalogue that binds no campaign or update
+                row(campaigns, "PUT", "/api/vocabularies/organisation-types/NGO",
+                        json(map("labels", map("en", "NGO", "es", "ONG", "fr", "ONG"))),                                  401, 401, 401, 401, 401, 403, 403, 403, 200),
+                row(campaigns, "GET", "/api/vocabularies", null,                                                           401, 401, 401, 401, 401, 200, 200, 200, 200),
+                row(campaigns, "GET", "/api/vocabularies/organisation-types/NGO", null,                                    401, 401, 401, 401, 401, 200, 200, 200, 200),
                 // periods far from the fixture's updates, so that approving one locks none of them
                 row(campaigns, "POST", "/api/reporting-periods/GT/2003-Q1/submit", null,                                   401, 401, 401, 401, 401, 404, 200, 403, 403),
                 row(campaigns, "POST", "/api/reporting-periods/GT/2003-Q1/approve", null,                                  401, 401, 401, 401, 401, 403, 403, 200, 403),

@@ -127,7 +127,7 @@ class ExportsIT {
         assertThat(expected.get("participants-by-office")).containsExactly(List.of("GT", "2", "1", "1", "2", "1", "1"));
         assertThat(expected.get("participants-by-sex"))
                 .containsExactly(List.of("FEMALE", "1", "1", "1"), List.of("MALE", "1", "0", "0"));
-        assertThat(expected.get("targets")).contains(List.of("teachers", "6900", "40", "0.6"));
+        assertThat(expected.get("targets")).contains(List.of("teachers", "teachers", "6900", "40", "0.6"));
     }
 
     @Test
@@ -194,14 +194,21 @@ class ExportsIT {
         }
         tables.put("totals", pairs(totals));
         tables.put("campaigns-by-status", pairs(map(map(overview.get("campaigns")).get("byStatus"))));
-        for (String by : List.of("Audience", "Office", "Theme", "Channel", "Month", "Country", "Subdivision", "Sex")) {
+        for (String by : List.of("Office", "Month", "Country", "Subdivision", "Sex")) {
             tables.put("reach-by-" + by.toLowerCase(), pairs(map(reach.get("by" + by))));
+        }
+        // the catalogue's codes come with their labels, here in English
+        Map<String, Object> labels = map(overview.get("labels"));
+        for (String by : List.of("Audience", "Theme", "Channel")) {
+            tables.put("reach-by-" + by.toLowerCase(), labelled(map(reach.get("by" + by)),
+                    map(labels.get(by.toLowerCase() + "s"))));
         }
         tables.put("reach-by-age-group", pairs(map(reach.get("byAgeGroup"))));
         tables.put("targets", list(overview.get("targets")).stream().map(ExportsIT::map)
-                .map(t -> cells(t.get("audience"), t.get("target"), t.get("reached"), t.get("percentAchieved")))
+                .map(t -> cells(t.get("audience"), label(map(labels.get("audiences")), t.get("audience")),
+                        t.get("target"), t.get("reached"), t.get("percentAchieved")))
                 .toList());
-        tables.put("materials", pairs(map(overview.get("materials"))));
+        tables.put("materials", labelled(map(overview.get("materials")), map(labels.get("materials"))));
         tables.put("campaigns", rows(campaigns, c -> cells(c.get("id"), c.get("office"), c.get("title"),
                 c.get("status"), c.get("reached"))));
         tables.put("courses-by-status", pairs(map(map(overview.get("courses")).get("byStatus"))));
@@ -215,13 +222,28 @@ class ExportsIT {
                     p.get("attended"), p.get("completed"));
         }).toList());
         tables.put("participants-by-sex", participantCounts(map(participants.get("bySex"))));
-        tables.put("participants-by-organisation-type", participantCounts(map(participants.get("byOrganisationType"))));
+        Map<String, Object> types = map(labels.get("organisationTypes"));
+        tables.put("participants-by-organisation-type", map(participants.get("byOrganisationType")).entrySet().stream()
+                .map(e -> {
+                    Map<String, Object> c = map(e.getValue());
+                    return cells(e.getKey(), label(types, e.getKey()), c.get("enrolled"), c.get("attended"),
+                            c.get("completed"));
+                }).toList());
         tables.put("training-targets", list(overview.get("trainingTargets")).stream().map(ExportsIT::map)
                 .map(t -> cells(t.get("organisationType"), t.get("sex"), t.get("target"), t.get("trained"),
                         t.get("percentAchieved"))).toList());
         tables.put("reporting-periods", list(overview.get("periods")).stream().map(ExportsIT::map)
                 .map(p -> cells(p.get("period"), p.get("from"), p.get("to"), p.get("status"))).toList());
         return tables;
+    }
+
+    private static List<List<String>> labelled(Map<String, Object> counts, Map<String, Object> labels) {
+        return counts.entrySet().stream().map(e -> cells(e.getKey(), label(labels, e.getKey()), e.getValue()))
+                .toList();
+    }
+
+    private static Object label(Map<String, Object> labels, Object code) {
+        return labels.getOrDefault(String.valueOf(code), code);
     }
 
     private static List<List<String>> pairs(Map<String, Object> counts) {

@@ -22,6 +22,7 @@ import org.alcance.events.AudienceTarget;
 import org.alcance.events.Sex;
 import org.alcance.events.campaign.CampaignCreated;
 import org.alcance.events.period.PeriodStatus;
+import org.alcance.events.vocabulary.VocabularyKind;
 import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
 import org.alcance.test.IntegrationTest;
@@ -29,6 +30,7 @@ import org.alcance.test.TestInfrastructure;
 import org.alcance.local.Issuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @IntegrationTest
@@ -76,6 +78,9 @@ class ReplayIT {
             producer.send(period("GT", "2002-Q2", PeriodStatus.SUBMITTED, "2002-07-10", null));
             producer.send(period("GT", "2002-Q2", PeriodStatus.APPROVED, "2002-07-20", "Checked"));
             producer.send(period("GT", "2002-Q2", PeriodStatus.REOPENED, "2002-08-01", "A workshop was left out"));
+            // the catalogue's labels, in each language, must come back too
+            producer.send(VocabulariesIT.entry(VocabularyKind.AUDIENCE, "children", "Children", "Niñas y niños",
+                    "Enfants"));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             body("/api/figures/campaigns/" + campaign).jsonPath("$.sequence").isEqualTo(3)
@@ -83,7 +88,7 @@ class ReplayIT {
             body("/api/figures/courses/" + course).jsonPath("$.sequence").isEqualTo(3);
             body("/api/figures/courses/" + again).jsonPath("$.sequence").isEqualTo(3);
             body("/api/figures/campaigns/" + planned).jsonPath("$.audiences[0].milestones[0].achieved")
-                    .isEqualTo(50_000);
+                    .isEqualTo(50_000).jsonPath("$.labels.audiences.children").isEqualTo("Children");
             body(PERIODS).jsonPath("$.periods[?(@.period == '2002-Q2')].offices[0].state").isEqualTo("REOPENED");
         });
         String liveCampaign = json("/api/figures/campaigns/" + campaign);
@@ -93,6 +98,8 @@ class ReplayIT {
         body("/api/figures/overview?theme=" + theme).jsonPath("$.participants.completed").isEqualTo(2)
                 .jsonPath("$.participants.people.completed").isEqualTo(1);
         String livePeriods = json(PERIODS);
+        String liveLabels = json("/api/figures/campaigns/" + planned, "es");
+        assertThat(liveLabels).contains("\"children\":\"Niñas y niños\"");
         Map<?, ?> before = state();
         long generation = ((Number) before.get("activeGeneration")).longValue();
 
@@ -118,6 +125,7 @@ class ReplayIT {
         assertThat(json("/api/figures/campaigns/" + planned)).isEqualTo(livePlanned);
         assertThat(json("/api/figures/overview?theme=" + theme)).isEqualTo(liveOverview);
         assertThat(json(PERIODS)).isEqualTo(livePeriods).contains("A workshop was left out");
+        assertThat(json("/api/figures/campaigns/" + planned, "es")).isEqualTo(liveLabels);
 
         // and the new generation carries on with live events
         try (EventProducer producer = new EventProducer()) {
@@ -139,7 +147,13 @@ class ReplayIT {
     }
 
     private String json(String uri) {
-        return http.get().uri(uri).headers(h -> h.setBearerAuth(ISSUER.hq())).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return json(uri, "en");
+    }
+
+    private String json(String uri, String language) {
+        return http.get().uri(uri).headers(h -> {
+            h.setBearerAuth(ISSUER.hq());
+            h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.alcance.events.vocabulary.VocabularyKind;
 import org.alcance.reporting.figures.FigureService.Report;
 import org.alcance.reporting.figures.Views.Overview;
 
@@ -29,10 +30,12 @@ final class ExportTables {
     static {
         TABLES.put("totals", ExportTables::totals);
         TABLES.put("campaigns-by-status", r -> counts(r, "status", "campaigns", r.overview().campaigns().byStatus()));
-        TABLES.put("reach-by-audience", r -> counts(r, "audience", "people", r.overview().reach().byAudience()));
+        TABLES.put("reach-by-audience", r -> labelled(r, VocabularyKind.AUDIENCE, "people",
+                r.overview().reach().byAudience()));
         TABLES.put("reach-by-office", r -> counts(r, "office", "people", r.overview().reach().byOffice()));
-        TABLES.put("reach-by-theme", r -> counts(r, "theme", "people", r.overview().reach().byTheme()));
-        TABLES.put("reach-by-channel", r -> counts(r, "channel", "people", r.overview().reach().byChannel()));
+        TABLES.put("reach-by-theme", r -> labelled(r, VocabularyKind.THEME, "people", r.overview().reach().byTheme()));
+        TABLES.put("reach-by-channel", r -> labelled(r, VocabularyKind.CHANNEL, "people",
+                r.overview().reach().byChannel()));
         TABLES.put("reach-by-month", r -> counts(r, "month", "people", r.overview().reach().byMonth()));
         TABLES.put("reach-by-country", r -> counts(r, "country", "people", r.overview().reach().byCountry()));
         TABLES.put("reach-by-subdivision", r -> counts(r, "subdivision", "people",
@@ -40,14 +43,13 @@ final class ExportTables {
         TABLES.put("reach-by-sex", r -> counts(r, "sex", "people", r.overview().reach().bySex()));
         TABLES.put("reach-by-age-group", r -> counts(r, "ageGroup", "people", r.overview().reach().byAgeGroup()));
         TABLES.put("targets", ExportTables::targets);
-        TABLES.put("materials", r -> counts(r, "kind", "distributed", r.overview().materials()));
+        TABLES.put("materials", r -> labelled(r, VocabularyKind.MATERIAL, "distributed", r.overview().materials()));
         TABLES.put("campaigns", ExportTables::campaigns);
         TABLES.put("courses-by-status", r -> counts(r, "status", "courses", r.overview().courses().byStatus()));
         TABLES.put("courses", ExportTables::courses);
         TABLES.put("participants-by-office", ExportTables::participantsByOffice);
         TABLES.put("participants-by-sex", r -> participants(r, "sex", r.overview().participants().bySex()));
-        TABLES.put("participants-by-organisation-type", r -> participants(r, "organisationType",
-                r.overview().participants().byOrganisationType()));
+        TABLES.put("participants-by-organisation-type", ExportTables::participantsByOrganisationType);
         TABLES.put("training-targets", ExportTables::trainingTargets);
         TABLES.put("reporting-periods", ExportTables::periods);
     }
@@ -94,17 +96,57 @@ final class ExportTables {
         return new Table(null, List.of(key, value, AS_OF), rows);
     }
 
+    /**
+     * Counts by code of the catalogue (or by a value that names none), each with its label in the answer's
+     * language; the code's column is named as the kind's field is: {@code audience}, {@code material}.
+     */
+    private static Table labelled(Report report, VocabularyKind kind, String value, Map<String, Long> counts) {
+        List<List<Object>> rows = new ArrayList<>();
+        counts.forEach((code, count) -> rows.add(row(report, code, label(report, kind, code), count)));
+        return new Table(null, List.of(column(kind), "label", value, AS_OF), rows);
+    }
+
+    private static String column(VocabularyKind kind) {
+        return switch (kind) {
+            case AUDIENCE -> "audience";
+            case CHANNEL -> "channel";
+            case THEME -> "theme";
+            case MATERIAL -> "material";
+            case ORGANISATION_TYPE -> "organisationType";
+        };
+    }
+
+    private static String label(Report report, VocabularyKind kind, String code) {
+        Labels.Shown shown = report.overview().labels();
+        Map<String, String> labels = switch (kind) {
+            case AUDIENCE -> shown.audiences();
+            case CHANNEL -> shown.channels();
+            case THEME -> shown.themes();
+            case MATERIAL -> shown.materials();
+            case ORGANISATION_TYPE -> shown.organisationTypes();
+        };
+        return labels.getOrDefault(code, code);
+    }
+
     private static Table targets(Report report) {
         List<List<Object>> rows = new ArrayList<>();
-        report.overview().targets().forEach(t -> rows.add(row(report, t.audience(), t.target(), t.reached(),
-                t.percentAchieved())));
-        return new Table(null, List.of("audience", "target", "reached", "percentAchieved", AS_OF), rows);
+        report.overview().targets().forEach(t -> rows.add(row(report, t.audience(),
+                label(report, VocabularyKind.AUDIENCE, t.audience()), t.target(), t.reached(), t.percentAchieved())));
+        return new Table(null, List.of("audience", "label", "target", "reached", "percentAchieved", AS_OF), rows);
     }
 
     private static Table participants(Report report, String key, Map<String, Views.Counts> counts) {
         List<List<Object>> rows = new ArrayList<>();
         counts.forEach((k, c) -> rows.add(row(report, k, c.enrolled(), c.attended(), c.completed())));
         return new Table(null, List.of(key, "enrolled", "attended", "completed", AS_OF), rows);
+    }
+
+    private static Table participantsByOrganisationType(Report report) {
+        List<List<Object>> rows = new ArrayList<>();
+        report.overview().participants().byOrganisationType().forEach((type, c) -> rows.add(row(report, type,
+                label(report, VocabularyKind.ORGANISATION_TYPE, type), c.enrolled(), c.attended(), c.completed())));
+        return new Table(null, List.of("organisationType", "label", "enrolled", "attended", "completed", AS_OF),
+                rows);
     }
 
     private static Table trainingTargets(Report report) {

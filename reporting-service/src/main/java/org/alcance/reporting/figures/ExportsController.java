@@ -9,6 +9,7 @@ import org.alcance.web.Caller;
 import org.alcance.web.Problem;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -49,8 +51,9 @@ class ExportsController {
     Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String table,
             @RequestParam(required = false) String office, @RequestParam(required = false) String theme,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String asOf) {
-        return export(token, table, "csv", TableFiles.CSV, new Filters(office, theme, from, to, asOf),
+            @RequestParam(required = false) String asOf,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return export(token, table, "csv", TableFiles.CSV, new Filters(office, theme, from, to, asOf), language,
                 (t, report) -> TableFiles.csv(t));
     }
 
@@ -58,21 +61,22 @@ class ExportsController {
     Mono<ResponseEntity<byte[]>> xlsx(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String table,
             @RequestParam(required = false) String office, @RequestParam(required = false) String theme,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) String asOf,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         Filters filters = new Filters(office, theme, from, to, asOf);
-        return export(token, table, "xlsx", TableFiles.XLSX, filters, (t, report) -> TableFiles.xlsx(t, filters,
+        return export(token, table, "xlsx", TableFiles.XLSX, filters, language, (t, report) -> TableFiles.xlsx(t, filters,
                 report.overview().asOf() == null ? null : report.overview().asOf().toString()));
     }
 
     private Mono<ResponseEntity<byte[]>> export(ClaimAccessor token, String table, String extension, String contentType,
-            Filters filters, BiFunction<Table, Report, byte[]> write) {
+            Filters filters, String language, BiFunction<Table, Report, byte[]> write) {
         return Mono.defer(() -> {
             if (!ExportTables.exists(table)) {
                 return Mono.error(new Problem(HttpStatus.NOT_FOUND, "No table \"" + table + "\"; the tables are "
                         + String.join(", ", ExportTables.names())));
             }
             return figures.report(Caller.of(token), filters.office(), filters.theme(),
-                    Period.parse(filters.from(), filters.to()), filters).map(report -> {
+                    Period.parse(filters.from(), filters.to()), filters, Labels.language(language)).map(report -> {
                         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                                 .contentType(MediaType.parseMediaType(contentType))
                                 .header("Content-Disposition", ContentDisposition.attachment()

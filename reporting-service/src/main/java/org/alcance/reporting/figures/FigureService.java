@@ -60,10 +60,12 @@ public class FigureService {
     private final FigureCache cache;
     private final PeriodStatuses periods;
     private final EventHistory history;
+    private final Vocabularies vocabularies;
     private final MeterRegistry meters;
 
     FigureService(ReactiveMongoTemplate mongo, Generations generations, FigureCache cache, PeriodStatuses periods,
-            EventHistory history, MeterRegistry meters) {
+            EventHistory history, Vocabularies vocabularies, MeterRegistry meters) {
+        this.vocabularies = vocabularies;
         this.mongo = mongo;
         this.generations = generations;
         this.cache = cache;
@@ -98,22 +100,26 @@ public class FigureService {
         }
     }
 
-    Mono<Overview> overview(Caller caller, String office, String theme, Period period, Filters filters) {
-        return timed("overview", Mono.defer(() -> report(scope(caller, office), theme, period, filters))
+    /** {@code language}: the one the catalogue's labels are answered in (see {@link Labels#language}). */
+    Mono<Overview> overview(Caller caller, String office, String theme, Period period, Filters filters,
+            String language) {
+        return timed("overview", Mono.defer(() -> report(scope(caller, office), theme, period, filters, language))
                 .map(Report::overview));
     }
 
     /** What the overview says, with the campaigns and courses behind it: the exports' source. */
-    Mono<Report> report(Caller caller, String office, String theme, Period period, Filters filters) {
-        return timed("export", Mono.defer(() -> report(scope(caller, office), theme, period, filters)));
+    Mono<Report> report(Caller caller, String office, String theme, Period period, Filters filters,
+            String language) {
+        return timed("export", Mono.defer(() -> report(scope(caller, office), theme, period, filters, language)));
     }
 
-    Mono<OfficeFigures> office(Caller caller, String office, String theme, Period period, Filters filters) {
+    Mono<OfficeFigures> office(Caller caller, String office, String theme, Period period, Filters filters,
+            String language) {
         if (!caller.canRead(office)) {
             return Mono.error(Problem.notFound("Office " + office));
         }
-        return timed("office", report(office, theme, period, filters).map(report -> new OfficeFigures(office,
-                report.overview().asOf(), report.overview(), report.campaigns(), report.courses())));
+        return timed("office", report(office, theme, period, filters, language).map(report -> new OfficeFigures(
+                office, report.overview().asOf(), report.overview(), report.campaigns(), report.courses())));
     }
 
     /** The completeness of each reporting period, for one office (all if null) or the caller's own. */
@@ -129,9 +135,10 @@ public class FigureService {
      * Folds the figures of one office (all if null), with the standing of the reporting periods they cover:
      * now, or as they stood at the end of the day {@code filters} asks for, from the event log.
      * Summaries come from the cache; only a period needs the campaigns' updates from MongoDB. Without a period
-     * the fold itself is kept per office and theme (see {@link FigureCache}).
+     * the fold itself is kept per office and theme (see {@link FigureCache}). Last, its values are grouped by the
+     * catalogue's codes, as it stood then too.
      */
-    private Mono<Report> report(String office, String theme, Period period, Filters filters) {
+    private Mono<Report> report(String office, String theme, Period period, Filters filters, String language) {
         String topic = theme == null || theme.isBlank() ? null : theme;
         LocalDate asOf = Period.day(filters.asOf());
         if (asOf != null) {
@@ -139,11 +146,13 @@ public class FigureService {
                 List<CampaignFigures> campaigns = h.campaigns(office, topic);
                 Report report = report(campaigns, period.unbounded() ? Map.of() : h.counted(campaigns),
                         inPeriod(h.courses(office, topic), period), period, filters);
-                return report.with(PeriodStatuses.withStanding(report.overview(), h));
+                return report.with(Vocabularies.of(h).grouped(PeriodStatuses.withStanding(report.overview(), h),
+                        language));
             });
         }
         return fold(office, topic, period, filters)
-                .flatMap(report -> periods.withStanding(report.overview()).map(report::with));
+                .flatMap(report -> Mono.zip(periods.withStanding(report.overview()), vocabularies.now())
+                        .map(both -> report.with(both.getT2().grouped(both.getT1(), language))));
     }
 
     /** The courses that started within a bounded period; all of them without one. */
@@ -190,27 +199,36 @@ public class FigureService {
     }
 
     /** One campaign's figures, now or ({@code asOf} a day) as they stood at that day's end. */
-    Mono<CampaignDetail> campaign(Caller caller, String id, LocalDate asOf) {
+    Mono<CampaignDetail> campaign(Caller caller, String id, LocalDate asOf, String language) {
         Mono<CampaignFigures> campaign = asOf == null
                 ? mongo.findById(id, CampaignFigures.class, Generations.campaigns(generations.active()))
                 : history.asOf(asOf).flatMap(h -> Mono.justOrEmpty(h.campaigns().get(id)));
         return timed("campaign", campaign.filter(c -> c.seen() && caller.canRead(c.office()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Campaign " + id)))
-                .map(FigureService::detail));
+                .zipWith(labels(asOf), (c, labels) -> labels.grouped(detail(c), language)));
     }
 
-    Mono<CourseDetail> course(Caller caller, String id, LocalDate asOf) {
+    Mono<CourseDetail> course(Caller caller, String id, LocalDate asOf, String language) {
         Mono<CourseFigures> course = asOf == null
                 ? mongo.findById(id, CourseFigures.class, Generations.courses(generations.active()))
                 : history.asOf(asOf).flatMap(h -> Mono.justOrEmpty(h.courses().get(id)));
         return timed("course", course.filter(c -> c.seen() && caller.canRead(c.office()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Course " + id)))
-                .map(c -> new CourseDetail(c.id(), c.office(), c.title(), c.topics(), c.format(), c.venue(),
-                        c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),
-                        c.asOf(), c.sessionsHeld(), List.copyOf(c.sessions().values()), c.enrolled(), c.waitlisted(),
-                        c.withdrawn(), c.attendedSessions(), c.participantsAttended(), c.completed(),
-                        c.completionRate(), c.meanPreScore(), c.meanPostScore(), c.cells(),
-                        trainingProgress(List.of(c)))));
+                .zipWith(labels(asOf), (c, labels) -> labels.labelled(detail(c), language)));
+    }
+
+    /** The catalogue now, or as it stood at the end of {@code asOf}. */
+    private Mono<Labels> labels(LocalDate asOf) {
+        return asOf == null ? vocabularies.now() : history.asOf(asOf).map(Vocabularies::of);
+    }
+
+    private static CourseDetail detail(CourseFigures c) {
+        return new CourseDetail(c.id(), c.office(), c.title(), c.topics(), c.format(), c.venue(),
+                c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),
+                c.asOf(), c.sessionsHeld(), List.copyOf(c.sessions().values()), c.enrolled(), c.waitlisted(),
+                c.withdrawn(), c.attendedSessions(), c.participantsAttended(), c.completed(),
+                c.completionRate(), c.meanPreScore(), c.meanPostScore(), c.cells(), trainingProgress(List.of(c)),
+                null);
     }
 
     /** Each target (organisation type × sex) of {@code courses}, summed, against the participants they trained. */
@@ -427,7 +445,7 @@ public class FigureService {
                 new Views.Courses(courses.size(), coursesByStatus, sessionsHeld),
                 new Views.Participants(enrolled, waitlisted, withdrawn, attended, attendedSessions, completed,
                         people.counts(), participantsByOffice, People.counts(peopleByOffice), participantsBySex,
-                        participantsByOrganisation), trainingProgress(courses), List.of());
+                        participantsByOrganisation), trainingProgress(courses), List.of(), null);
     }
 
     /** People counted once across courses: the union of the persons each course names, by state. */
@@ -511,7 +529,7 @@ public class FigureService {
                 c.startDate(), c.endDate(), c.sequence(), c.asOf(), reached,
                 progress(targets, byAudience, sexByAudience, ageByAudience, List.copyOf(targets.keySet()), baselines,
                         milestones), bySex,
-                byAge, byChannel, bySubdivision, monthly, c.materials(), c.updatesCounted(), c.updatesRetracted());
+                byAge, byChannel, bySubdivision, monthly, c.materials(), c.updatesCounted(), c.updatesRetracted(), null);
     }
 
     /**

@@ -9,12 +9,14 @@ import org.alcance.reporting.figures.Views.Overview;
 import org.alcance.reporting.ingest.FigureChanges;
 import org.alcance.web.Caller;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
  * Headquarters' figures. A field office reads its own office's only (another office's campaign or course is
  * 404); {@code hq} and {@code admin} read every office's. Every answer says how fresh it is ({@code asOf}: the
  * newest event it includes). An {@code asOf} parameter (a day) asks for the figures as they stood at its end.
+ * The catalogue's labels come in the language of {@code Accept-Language} (English, Spanish or French).
  */
 @RestController
 @RequestMapping("/api/figures")
@@ -44,17 +47,19 @@ class FiguresController {
     @GetMapping("/overview")
     Mono<Overview> overview(@AuthenticationPrincipal ClaimAccessor token, @RequestParam(required = false) String office,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         return Mono.defer(() -> figures.overview(Caller.of(token), office, theme, Period.parse(from, to),
-                new Filters(office, theme, from, to, asOf)));
+                new Filters(office, theme, from, to, asOf), Labels.language(language)));
     }
 
     @GetMapping("/offices/{office}")
     Mono<OfficeFigures> office(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String office,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         return Mono.defer(() -> figures.office(Caller.of(token), office, theme, Period.parse(from, to),
-                new Filters(office, theme, from, to, asOf)));
+                new Filters(office, theme, from, to, asOf), Labels.language(language)));
     }
 
     /**
@@ -71,14 +76,14 @@ class FiguresController {
 
     @GetMapping("/campaigns/{id}")
     Mono<CampaignDetail> campaign(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id,
-            @RequestParam(required = false) String asOf) {
-        return Mono.defer(() -> figures.campaign(Caller.of(token), id, Period.day(asOf)));
+            @RequestParam(required = false) String asOf, @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return Mono.defer(() -> figures.campaign(Caller.of(token), id, Period.day(asOf), Labels.language(language)));
     }
 
     @GetMapping("/courses/{id}")
     Mono<CourseDetail> course(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id,
-            @RequestParam(required = false) String asOf) {
-        return Mono.defer(() -> figures.course(Caller.of(token), id, Period.day(asOf)));
+            @RequestParam(required = false) String asOf, @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return Mono.defer(() -> figures.course(Caller.of(token), id, Period.day(asOf), Labels.language(language)));
     }
 
     /**

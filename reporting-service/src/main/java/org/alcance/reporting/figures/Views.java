@@ -14,19 +14,27 @@ final class Views {
     private Views() {
     }
 
-    /** {@code periods}: the standing of the reporting periods that the months of reach fall in. */
+    /**
+     * {@code periods}: the standing of the reporting periods that the months of reach fall in; {@code labels}: the
+     * catalogue's labels of its codes in the caller's language.
+     */
     record Overview(Instant asOf, Filters filters, Campaigns campaigns, Reach reach, List<AudienceProgress> targets,
                     Map<String, Long> materials, Courses courses, Participants participants,
-                    List<TrainingProgress> trainingTargets, List<PeriodStanding> periods) {
+                    List<TrainingProgress> trainingTargets, List<PeriodStanding> periods, Labels.Shown labels) {
 
         Overview with(Filters filters) {
             return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants,
-                    trainingTargets, periods);
+                    trainingTargets, periods, labels);
         }
 
         Overview with(List<PeriodStanding> periods) {
             return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants,
-                    trainingTargets, periods);
+                    trainingTargets, periods, labels);
+        }
+
+        Overview with(Reach reach, List<AudienceProgress> targets, Map<String, Long> materials, Labels.Shown labels) {
+            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants,
+                    trainingTargets, periods, labels);
         }
     }
 
@@ -139,7 +147,7 @@ final class Views {
                           long sequence, Instant asOf, long reached, List<AudienceProgress> audiences,
                           Map<String, Long> bySex, Map<String, Long> byAgeGroup, Map<String, Long> byChannel,
                           Map<String, Long> bySubdivision, List<Month> monthly, Map<String, Long> materials, long updatesCounted,
-                          long updatesRetracted) {
+                          long updatesRetracted, Labels.Shown labels) {
     }
 
     record CourseDetail(String id, String office, String title, List<String> topics, String format, String venue,
@@ -147,7 +155,15 @@ final class Views {
                         long sequence, Instant asOf, long sessionsHeld, List<CourseFigures.Session> sessions,
                         long enrolled, long waitlisted, long withdrawn, long attendedSessions,
                         long participantsAttended, long completed, Double completionRate, Double meanPreScore,
-                        Double meanPostScore, List<CourseFigures.Cell> cells, List<TrainingProgress> targets) {
+                        Double meanPostScore, List<CourseFigures.Cell> cells, List<TrainingProgress> targets,
+                        Labels.Shown labels) {
+
+        CourseDetail with(Labels.Shown labels) {
+            return new CourseDetail(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
+                    capacity, status, sequence, asOf, sessionsHeld, sessions, enrolled, waitlisted, withdrawn,
+                    attendedSessions, participantsAttended, completed, completionRate, meanPreScore, meanPostScore,
+                    cells, targets, labels);
+        }
     }
 
     static BigDecimal percent(long reached, Long target) {

@@ -59,6 +59,11 @@ public class Generations {
         return "schedule_figures_g" + generation;
     }
 
+    /** The organisation's catalogue, one document an entry (see {@code VocabularyFigures}). */
+    public static String vocabulary(long generation) {
+        return "vocabulary_figures_g" + generation;
+    }
+
     /** Generation 1 consumes as the configured group; every rebuild gets a group of its own, from offset 0. */
     public String groupId(long generation) {
         return generation == 1 ? groupId : groupId + "-g" + generation;

@@ -21,10 +21,12 @@ import org.alcance.events.campaign.ProgressEvent;
 import org.alcance.events.period.PeriodStatusChanged;
 import org.alcance.events.period.ReportingScheduleSet;
 import org.alcance.events.training.TrainingEvent;
+import org.alcance.events.vocabulary.VocabularyEntrySet;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CourseFigures;
 import org.alcance.reporting.projection.PeriodFigures;
 import org.alcance.reporting.projection.ScheduleFigures;
+import org.alcance.reporting.projection.VocabularyFigures;
 import org.alcance.web.Problem;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -158,6 +160,7 @@ public class EventHistory {
         private final Map<String, CourseFigures> courses = new HashMap<>();
         private final Map<String, PeriodFigures> periods = new HashMap<>();
         private ScheduleFigures schedule = ScheduleFigures.empty(ReportingScheduleSet.ID);
+        private final Map<String, VocabularyFigures> vocabulary = new HashMap<>();
 
         Folding(LocalDate day) {
             this.day = day;
@@ -182,6 +185,9 @@ public class EventHistory {
                             .apply(e, sequence, time).figures());
                 } else if (event instanceof ReportingScheduleSet e) {
                     schedule = schedule.apply(e, sequence, time).figures();
+                } else if (event instanceof VocabularyEntrySet e) {
+                    vocabulary.compute(e.aggregateId(), (id, v) -> (v == null ? VocabularyFigures.empty(id) : v)
+                            .apply(e, sequence, time).figures());
                 }
             } catch (RuntimeException notApplicable) { // dead-lettered by the consumers too
                 log.debug("Left out of the figures as of {}: {}", day, notApplicable.toString());
@@ -208,7 +214,7 @@ public class EventHistory {
             Map<String, List<CampaignFigures.Update>> byCampaign = new HashMap<>();
             updates.values().forEach(u -> byCampaign.computeIfAbsent(u.campaignId(), c -> new ArrayList<>()).add(u));
             return new History(day, Map.copyOf(campaigns), byCampaign, Map.copyOf(courses), Map.copyOf(periods),
-                    schedule.seen() ? schedule : null);
+                    schedule.seen() ? schedule : null, List.copyOf(vocabulary.values()));
         }
     }
 

@@ -8,15 +8,16 @@ import org.alcance.reporting.projection.CourseFigures;
 import org.alcance.reporting.projection.Figures;
 import org.alcance.reporting.projection.PeriodFigures;
 import org.alcance.reporting.projection.ScheduleFigures;
+import org.alcance.reporting.projection.VocabularyFigures;
 
 /**
  * The read models as the event log says they stood at the end of {@code day}, held in memory for answers about
- * that day: campaigns (without journals), the updates of each campaign by campaign id, courses, periods and the
- * schedule (null if none was set by then).
+ * that day: campaigns (without journals), the updates of each campaign by campaign id, courses, periods, the
+ * schedule (null if none was set by then) and the catalogue's entries.
  */
 public record History(LocalDate day, Map<String, CampaignFigures> campaigns,
         Map<String, List<CampaignFigures.Update>> updates, Map<String, CourseFigures> courses,
-        Map<String, PeriodFigures> periods, ScheduleFigures schedule) {
+        Map<String, PeriodFigures> periods, ScheduleFigures schedule, List<VocabularyFigures> vocabulary) {
 
     /** Campaigns of an office (all if null) and theme (any if null), ordered by id, as live figures are. */
     public List<CampaignFigures> campaigns(String office, String theme) {

@@ -21,6 +21,7 @@ import org.alcance.events.campaign.ProgressEvent;
 import org.alcance.events.period.PeriodStatusChanged;
 import org.alcance.events.period.ReportingScheduleSet;
 import org.alcance.events.training.TrainingEvent;
+import org.alcance.events.vocabulary.VocabularyEntrySet;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CourseFigures;
@@ -28,6 +29,7 @@ import org.alcance.reporting.projection.Figures;
 import org.alcance.reporting.projection.PeriodFigures;
 import org.alcance.reporting.projection.ProjectionException;
 import org.alcance.reporting.projection.ScheduleFigures;
+import org.alcance.reporting.projection.VocabularyFigures;
 import org.alcance.reporting.projection.Step;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -59,6 +61,7 @@ class EventApplier {
     private final Kind<CourseFigures> courses;
     private final Kind<PeriodFigures> periods;
     private final Kind<ScheduleFigures> schedules;
+    private final Kind<VocabularyFigures> vocabulary;
 
     EventApplier(EventCodec codec, FigureWriter writer, UpdateDocuments updates, Generations generations,
             FigureChanges changes, ReplicaChanges replicas, MeterRegistry meters) {
@@ -96,10 +99,15 @@ class EventApplier {
                         event.cloudEvent().sequence(), event.cloudEvent().time()),
                 (generation, written) -> {
                 });
+        this.vocabulary = new Kind<>("vocabulary", Generations::vocabulary, VocabularyFigures.class,
+                VocabularyFigures::empty, (figures, event, stored) -> figures.apply((VocabularyEntrySet) event.event(),
+                        event.cloudEvent().sequence(), event.cloudEvent().time()),
+                (generation, written) -> {
+                });
     }
 
     /**
-     * What differs between campaigns, courses, reporting periods and the schedule on the way from an event to
+     * What differs between campaigns, courses, reporting periods, the schedule and the catalogue on the way from an event to
      * their documents: how an event applies (given the stored documents of the progress updates it is about) and what follows a write.
      */
     private record Kind<T extends Figures>(String aggregate, LongFunction<String> collection, Class<T> type,
@@ -154,7 +162,7 @@ class EventApplier {
         }
         Map<Kind<?>, Batch<?>> batches = Map.of(campaigns, new Batch<>(campaigns, generation), courses,
                 new Batch<>(courses, generation), periods, new Batch<>(periods, generation), schedules,
-                new Batch<>(schedules, generation));
+                new Batch<>(schedules, generation), vocabulary, new Batch<>(vocabulary, generation));
         events.forEach(event -> batches.get(event.kind()).add(event));
         List<Event> alone = events;
         if (readAll(batches.values())) {
@@ -217,6 +225,9 @@ class EventApplier {
         }
         if (event instanceof ReportingScheduleSet) {
             return schedules;
+        }
+        if (event instanceof VocabularyEntrySet) {
+            return vocabulary;
         }
         throw new ProjectionException("No read model for " + event.getClass().getSimpleName());
     }

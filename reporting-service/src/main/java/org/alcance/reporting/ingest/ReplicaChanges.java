@@ -102,7 +102,7 @@ class ReplicaChanges implements SmartLifecycle {
         long active = generations.active();
         List<Change> campaigns = new ArrayList<>();
         List<Change> courses = new ArrayList<>();
-        List<Change> others = new ArrayList<>(); // periods and the schedule: read from MongoDB when asked for
+        List<Change> others = new ArrayList<>(); // periods, the schedule, the catalogue: read from MongoDB when asked for
         for (ConsumerRecord<String, byte[]> record : records) {
             Header from = record.headers().lastHeader(REPLICA_HEADER);
             if (from == null || replica.equals(new String(from.value(), StandardCharsets.UTF_8))) {
