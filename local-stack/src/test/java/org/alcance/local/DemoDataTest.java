@@ -114,7 +114,7 @@ class DemoDataTest {
 
         JsonNode centralAmerica = campaign("cr-central-america-migrant-rights");
         assertThat(centralAmerica.path("description").asString()).contains("Central America");
-        assertThat(target(centralAmerica, "children, adolescents and university students")).isEqualTo(250_000);
+        assertThat(target(centralAmerica, "children-adolescents-and-university-students")).isEqualTo(250_000);
         assertThat(target(centralAmerica, "teachers")).isEqualTo(3_450);
         assertThat(target(centralAmerica, "journalists")).isEqualTo(250);
         centralAmerica.path("audiences").forEach(a -> assertThat(a.path("source").asString()).isEqualTo("¶ 26"));
