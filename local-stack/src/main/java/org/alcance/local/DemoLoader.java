@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
@@ -15,10 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Loads the demo data set (2002 field activities) through the public APIs, as the field offices
  * would: every call carries an idempotency key or a client reference, so loading twice changes nothing.
+ * First an admin puts the catalogue the data set names its audiences, channels, themes, materials and
+ * organisation types from (the same labels put again change nothing).
  */
 final class DemoLoader {
 
     static final String RESOURCE = "/demo/field-activities-2002.json";
+    static final String VOCABULARY = "/demo/vocabulary.json";
     /** Fields of the data set that document it and are not part of an API body. */
     private static final Set<String> ANNOTATIONS = Set.of("ref", "source", "status", "datesFromText", "updates",
             "participants", "capacity");
@@ -41,10 +45,19 @@ final class DemoLoader {
     }
 
     static JsonNode data() {
-        try (InputStream in = DemoLoader.class.getResourceAsStream(RESOURCE)) {
+        return read(RESOURCE);
+    }
+
+    /** Each kind of the catalogue ({@code audiences}, ...) with its entries: a code and its labels. */
+    static JsonNode vocabulary() {
+        return read(VOCABULARY);
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = DemoLoader.class.getResourceAsStream(resource)) {
             return JsonMapper.builder().build().readTree(in);
         } catch (IOException e) {
-            throw new IllegalStateException("Demo data " + RESOURCE + " is unreadable", e);
+            throw new IllegalStateException("Demo data " + resource + " is unreadable", e);
         }
     }
 
@@ -58,8 +71,24 @@ final class DemoLoader {
     }
 
     /** Returns what was sent. */
-    String load(JsonNode data) throws IOException, InterruptedException {
-        return loadCampaigns(data) + ", " + loadCourses(data);
+    String load(JsonNode vocabulary, JsonNode data) throws IOException, InterruptedException {
+        return loadVocabulary(vocabulary) + ", " + loadCampaigns(data) + ", " + loadCourses(data);
+    }
+
+    private String loadVocabulary(JsonNode vocabulary) throws IOException, InterruptedException {
+        String token = issuer.admin();
+        int entries = 0;
+        for (Map.Entry<String, JsonNode> kind : vocabulary.properties()) {
+            for (JsonNode entry : kind.getValue()) {
+                String code = entry.path("code").asString();
+                ObjectNode body = json.createObjectNode();
+                body.set("labels", entry.path("labels"));
+                send("PUT", campaignService, token, "/api/vocabularies/" + kind.getKey() + "/" + code, null, body,
+                        200, 201);
+                entries++;
+            }
+        }
+        return entries + " vocabulary entries";
     }
 
     private String loadCampaigns(JsonNode data) throws IOException, InterruptedException {
@@ -141,10 +170,16 @@ final class DemoLoader {
 
     private JsonNode post(String service, String token, String path, String key, JsonNode body, int... accepted)
             throws IOException, InterruptedException {
+        return send("POST", service, token, path, key, body, accepted);
+    }
+
+    /** Sends {@code body} (none if null) and returns the answer, if its status is one of {@code accepted}. */
+    private JsonNode send(String method, String service, String token, String path, String key, JsonNode body,
+            int... accepted) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (key != null) {
             request.header("Idempotency-Key", key);
@@ -155,6 +190,6 @@ final class DemoLoader {
                 return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
             }
         }
-        throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
 }

@@ -81,6 +81,7 @@ public final class LocalStack implements AutoCloseable {
     private void run(Path root, Path data, List<String> serviceJvmOptions) throws Exception {
         Path logs = Files.createDirectories(data.resolve("logs"));
         JsonNode demo = DemoLoader.data();
+        JsonNode vocabulary = DemoLoader.vocabulary();
 
         issuer = Issuer.start(root, data, 9000, DemoLoader.offices(demo), logs);
         running.add(issuer);
@@ -112,7 +113,8 @@ public final class LocalStack implements AutoCloseable {
 
         Path loaded = data.resolve("demo-loaded");
         if (!Files.exists(loaded)) {
-            String summary = new DemoLoader(issuer, "http://localhost:8081", "http://localhost:8082").load(demo);
+            String summary = new DemoLoader(issuer, "http://localhost:8081", "http://localhost:8082")
+                    .load(vocabulary, demo);
             Files.writeString(loaded, summary + "\n");
             System.out.println("Loaded the 2002 field activities: " + summary);
         }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The demo data set (IOM, MC/INF/259, annex on 2002 field activities) keeps the project's rules: every
- * figure comes from the text with its paragraph, and every campaign and update is one the services accept.
+ * figure comes from the text with its paragraph, every campaign and update is one the services accept, and
+ * every audience, channel, theme, material and organisation type it names is a code of its catalogue.
  */
 class DemoDataTest {
 
     private static final String RESOURCE = "/demo/field-activities-2002.json";
+    private static final String VOCABULARY = "/demo/vocabulary.json";
+    /** The kinds of the catalogue, as campaign-service's vocabulary API names them in its paths. */
+    private static final Set<String> KINDS = Set.of("audiences", "channels", "themes", "materials",
+            "organisation-types");
+    /** Kinds the catalogue lists only as the data set uses them; channels and organisation types are listed whole. */
+    private static final Set<String> KINDS_LISTED_AS_USED = Set.of("audiences", "themes", "materials");
+    private static final List<String> LANGUAGES = List.of("en", "es", "fr");
+    private static final int LONGEST_LABEL = 200;
+    /** The channels campaign-service knows. */
     private static final Set<String> CHANNELS = Set.of("poster", "radio", "tv", "workshop", "leaflet", "bulletin",
             "contest", "rally", "video", "social-media", "other");
     private static final Set<String> FORMATS = Set.of("COURSE", "WORKSHOP", "SEMINAR", "ROUND_TABLE", "STUDY_VISIT",
@@ -34,6 +46,10 @@ class DemoDataTest {
             "NGO", "UN_AGENCY", "ACADEMIA", "OTHER");
     private static final Pattern OFFICE = Pattern.compile("[A-Z]{2}");
     private static final Pattern REF = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** An audience's, channel's, theme's or material's code: lower-case words joined by hyphens, like a ref. */
+    private static final Pattern CODE = REF;
+    /** Every code the vocabulary API takes. */
+    private static final Pattern API_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** "¶ 6", "¶ 25-26", "¶ 41(ii)": paragraphs of the annex, which runs from 1 to 63. */
     private static final Pattern PARAGRAPHS = Pattern.compile("¶ (\\d+)(?:-(\\d+))?(?:\\([ivx]+\\))?");
     private static final int LAST_PARAGRAPH = 63;
@@ -50,12 +66,18 @@ class DemoDataTest {
             50L, "¶ 59");       // some 50 officers from 13 Tunisian ministries and agencies
 
     private static JsonNode data;
+    private static JsonNode vocabulary;
 
     @BeforeAll
     static void load() throws IOException {
-        try (InputStream in = DemoDataTest.class.getResourceAsStream(RESOURCE)) {
-            assertThat(in).as("%s on the class path", RESOURCE).isNotNull();
-            data = JsonMapper.builder().build().readTree(in);
+        data = read(RESOURCE);
+        vocabulary = read(VOCABULARY);
+    }
+
+    private static JsonNode read(String resource) throws IOException {
+        try (InputStream in = DemoDataTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as("%s on the class path", resource).isNotNull();
+            return JsonMapper.builder().build().readTree(in);
         }
     }
 
@@ -64,8 +86,9 @@ class DemoDataTest {
         assertThat(data.path("source").asString()).startsWith("IOM, MC/INF/259");
         assertThat(data.path("campaigns").size()).isPositive();
         assertThat(data.path("courses").size()).isPositive();
+        assertThat(vocabulary.path("audiences").size()).isPositive();
 
-        assertThat(problems(data)).isEmpty();
+        assertThat(problems(data, vocabulary)).isEmpty();
     }
 
     @Test
@@ -73,6 +96,9 @@ class DemoDataTest {
         ObjectNode broken = (ObjectNode) data.deepCopy();
         ObjectNode campaign = (ObjectNode) broken.path("campaigns").get(0);
         ObjectNode update = (ObjectNode) campaign.path("updates").get(0);
+        String audience = campaign.path("audiences").get(0).path("audience").asString();
+        ((ObjectNode) campaign.path("audiences").get(0)).put("audience", "Art students");
+        ((ArrayNode) campaign.path("themes")).set(0, "Migrant rights");
         update.put("channel", "radio");
         update.put("reportedOn", "2003-01-15");
         update.putArray("reach").addObject().put("audience", "pensioners").put("people", 10).put("source", "¶ 6");
@@ -82,8 +108,42 @@ class DemoDataTest {
         ((ObjectNode) broken.path("courses").get(2)).put("office", "Austria");
         ((ObjectNode) broken.path("courses").get(3)).put("endDate", "2000-01-01");
 
+        ObjectNode catalogue = (ObjectNode) vocabulary.deepCopy();
+        ObjectNode firstAudience = (ObjectNode) catalogue.path("audiences").get(0);
+        ObjectNode secondAudience = (ObjectNode) catalogue.path("audiences").get(1);
+        ((ObjectNode) firstAudience.path("labels")).put("es", " ");
+        ((ObjectNode) secondAudience.path("labels")).put("fr", "x".repeat(LONGEST_LABEL + 1));
+        ((ObjectNode) secondAudience.path("labels")).remove("en");
+        ArrayNode themes = (ArrayNode) catalogue.path("themes");
+        themes.add(themes.get(0).deepCopy());
+        themes.addObject().put("code", "climate-change").set("labels", themes.get(0).path("labels").deepCopy());
+        ((ArrayNode) catalogue.path("materials")).addObject().put("code", "Posters")
+                .set("labels", themes.get(0).path("labels").deepCopy());
+        ArrayNode channels = (ArrayNode) catalogue.path("channels");
+        for (int i = 0; i < channels.size(); i++) {
+            if ("rally".equals(channels.get(i).path("code").asString())) {
+                channels.remove(i);
+            }
+        }
+        ((ArrayNode) catalogue.path("organisation-types")).addObject().put("code", "ARMY")
+                .set("labels", themes.get(0).path("labels").deepCopy());
+        String theme = themes.get(0).path("code").asString();
+
         String ref = campaign.path("ref").asString();
-        assertThat(problems(broken)).contains(
+        assertThat(problems(broken, catalogue)).contains(
+                ref + ": audience Art students is not an entry of audiences in the vocabulary",
+                ref + ": theme Migrant rights is not an entry of themes in the vocabulary",
+                "audiences " + audience + " is used by no campaign or update",
+                ref + "-1: audience pensioners is not an entry of audiences in the vocabulary",
+                ref + "-1: material posters is not an entry of materials in the vocabulary",
+                "audiences " + firstAudience.path("code").asString() + ": label es is blank",
+                "audiences " + secondAudience.path("code").asString() + ": label en is blank",
+                "audiences " + secondAudience.path("code").asString() + ": label fr is longer than 200 characters",
+                "themes: code " + theme + " is listed twice",
+                "themes climate-change is used by no campaign or update",
+                "materials: code 'Posters' is not lower-case words joined by hyphens",
+                "channels: the campaign API's channel rally is missing",
+                "organisation-types: code ARMY is not one of " + ORGANISATION_TYPES,
                 ref + "-1: channel radio is not one of the campaign's",
                 ref + "-1: reportedOn 2003-01-15 is outside the campaign's period",
                 ref + "-1: reportedOn 2003-01-15 is not in 2002",
@@ -114,7 +174,7 @@ class DemoDataTest {
 
         JsonNode centralAmerica = campaign("cr-central-america-migrant-rights");
         assertThat(centralAmerica.path("description").asString()).contains("Central America");
-        assertThat(target(centralAmerica, "children, adolescents and university students")).isEqualTo(250_000);
+        assertThat(target(centralAmerica, "children-adolescents-and-university-students")).isEqualTo(250_000);
         assertThat(target(centralAmerica, "teachers")).isEqualTo(3_450);
         assertThat(target(centralAmerica, "journalists")).isEqualTo(250);
         centralAmerica.path("audiences").forEach(a -> assertThat(a.path("source").asString()).isEqualTo("¶ 26"));
@@ -139,26 +199,30 @@ class DemoDataTest {
                 "some 15 government officers");
     }
 
-    /** Every rule the data set breaks, as one line each; empty when it keeps them all. */
-    static List<String> problems(JsonNode data) {
+    /**
+     * Every rule the data set or its vocabulary breaks, as one line each; empty when they keep them all.
+     */
+    static List<String> problems(JsonNode data, JsonNode vocabulary) {
         List<String> problems = new ArrayList<>();
+        Codes codes = new Codes(checkVocabulary(vocabulary, problems), problems);
         Set<String> refs = new HashSet<>();
         for (JsonNode campaign : data.path("campaigns")) {
             String ref = campaign.path("ref").asString();
             checkActivity(campaign, refs, problems);
             check(Set.of("ACTIVE", "COMPLETED").contains(campaign.path("status").asString()), problems,
                     ref + ": status " + campaign.path("status") + " is neither ACTIVE nor COMPLETED");
+            Set<String> themes = strings(campaign.path("themes"));
+            check(themes.size() == campaign.path("themes").size(), problems, ref + ": repeats a theme");
+            themes.forEach(theme -> codes.use("themes", theme, ref + ": theme"));
             Set<String> channels = strings(campaign.path("channels"));
             check(!channels.isEmpty(), problems, ref + ": names no channel");
             check(channels.size() == campaign.path("channels").size(), problems, ref + ": repeats a channel");
-            channels.forEach(channel -> check(CHANNELS.contains(channel), problems,
-                    ref + ": channel " + channel + " is not one of " + CHANNELS));
+            channels.forEach(channel -> codes.use("channels", channel, ref + ": channel"));
             Set<String> audiences = new HashSet<>();
             check(campaign.path("audiences").size() > 0, problems, ref + ": names no audience");
             for (JsonNode audience : campaign.path("audiences")) {
                 String name = audience.path("audience").asString();
-                check(!name.isBlank() && name.equals(name.toLowerCase()), problems,
-                        ref + ": audience '" + name + "' is not a lower-case name");
+                codes.use("audiences", name, ref + ": audience");
                 check(audiences.add(name), problems, ref + ": audience " + name + " is repeated");
                 checkCount(audience.path("target"), audience.path("source"), ref + ": target", problems);
             }
@@ -182,6 +246,7 @@ class DemoDataTest {
                     check(on.getYear() == 2002, problems, updateRef + ": reportedOn " + on + " is not in 2002");
                 }
                 for (Map.Entry<String, JsonNode> material : update.path("materials").properties()) {
+                    codes.use("materials", material.getKey(), updateRef + ": material");
                     JsonNode figure = material.getValue();
                     String field = updateRef + ": materials." + material.getKey() + " " + figure;
                     check(figure.isIntegralNumber() && figure.asLong() > 0, problems, field + " is not a positive count");
@@ -192,6 +257,7 @@ class DemoDataTest {
                         updateRef + ": reports neither people reached nor materials");
                 for (JsonNode reach : update.path("reach")) {
                     String audience = reach.path("audience").asString();
+                    codes.use("audiences", audience, updateRef + ": audience");
                     check(audiences.contains(audience), problems,
                             updateRef + ": audience " + audience + " is not one of the campaign's");
                     check(reached.add(audience), problems, updateRef + ": audience " + audience + " is repeated");
@@ -219,8 +285,7 @@ class DemoDataTest {
             checkFigure(count.asLong(), participants.path("source"), field, problems);
             check(capacity.isIntegralNumber() && capacity.asLong() == count.asLong(), problems,
                     ref + ": capacity " + capacity + " is not the participants figure " + count);
-            check(ORGANISATION_TYPES.contains(participants.path("organisationType").asString()), problems,
-                    ref + ": organisationType " + participants.path("organisationType") + " is unknown");
+            codes.use("organisation-types", participants.path("organisationType").asString(), ref + ": organisationType");
             long inCountries = 0;
             for (Map.Entry<String, JsonNode> country : participants.path("countries").properties()) {
                 check(OFFICE.matcher(country.getKey()).matches(), problems,
@@ -231,7 +296,83 @@ class DemoDataTest {
             }
             check(inCountries <= count.asLong(), problems, ref + ": countries add up to more than the count");
         }
+        for (String kind : KINDS_LISTED_AS_USED) {
+            codes.listed(kind).stream().filter(code -> !codes.used(kind).contains(code)).sorted().forEach(code ->
+                    problems.add(kind + " " + code + " is used by no campaign or update"));
+        }
         return problems;
+    }
+
+    /**
+     * The vocabulary's kinds, each with a list of entries {@code {"code", "labels": {"en", "es", "fr"}}}
+     * that the vocabulary API takes; returns each kind's codes.
+     */
+    private static Map<String, Set<String>> checkVocabulary(JsonNode vocabulary, List<String> problems) {
+        Set<String> kinds = new HashSet<>(vocabulary.propertyNames());
+        check(kinds.equals(KINDS), problems, "the vocabulary's kinds are " + kinds + ", not " + KINDS);
+        Map<String, Set<String>> codes = new HashMap<>();
+        for (String kind : KINDS) {
+            Set<String> listed = new HashSet<>();
+            for (JsonNode entry : vocabulary.path(kind)) {
+                String code = entry.path("code").asString();
+                check(listed.add(code), problems, kind + ": code " + code + " is listed twice");
+                check(API_CODE.matcher(code).matches(), problems,
+                        kind + ": code '" + code + "' is not 1 to 64 letters, digits, '_' or '-' after a letter or digit");
+                if (kind.equals("organisation-types")) {
+                    check(ORGANISATION_TYPES.contains(code), problems, kind + ": code " + code + " is not one of "
+                            + ORGANISATION_TYPES);
+                } else {
+                    check(CODE.matcher(code).matches(), problems,
+                            kind + ": code '" + code + "' is not lower-case words joined by hyphens");
+                }
+                for (String language : entry.path("labels").propertyNames()) {
+                    check(LANGUAGES.contains(language), problems,
+                            kind + " " + code + ": label " + language + " is not English, Spanish or French");
+                }
+                for (String language : LANGUAGES) {
+                    String label = entry.path("labels").path(language).asString();
+                    check(!label.isBlank(), problems, kind + " " + code + ": label " + language + " is blank");
+                    check(label.length() <= LONGEST_LABEL, problems, kind + " " + code + ": label " + language
+                            + " is longer than " + LONGEST_LABEL + " characters");
+                }
+            }
+            codes.put(kind, listed);
+        }
+        CHANNELS.stream().filter(channel -> !codes.get("channels").contains(channel)).sorted().forEach(channel ->
+                problems.add("channels: the campaign API's channel " + channel + " is missing"));
+        codes.get("channels").stream().filter(channel -> !CHANNELS.contains(channel)).sorted().forEach(channel ->
+                problems.add("channels: code " + channel + " is not one of the campaign API's " + CHANNELS));
+        ORGANISATION_TYPES.stream().filter(type -> !codes.get("organisation-types").contains(type)).sorted()
+                .forEach(type -> problems.add("organisation-types: " + type + " is missing"));
+        return codes;
+    }
+
+    /** The vocabulary's codes, and those the data set uses. */
+    private static final class Codes {
+
+        private final Map<String, Set<String>> listed;
+        private final Map<String, Set<String>> used = new HashMap<>();
+        private final List<String> problems;
+
+        Codes(Map<String, Set<String>> listed, List<String> problems) {
+            this.listed = listed;
+            this.problems = problems;
+        }
+
+        /** A field of the data set names {@code code} of {@code kind}: it must be an entry of that kind. */
+        void use(String kind, String code, String field) {
+            used.computeIfAbsent(kind, k -> new HashSet<>()).add(code);
+            check(listed(kind).contains(code), problems,
+                    field + " " + code + " is not an entry of " + kind + " in the vocabulary");
+        }
+
+        Set<String> listed(String kind) {
+            return listed.getOrDefault(kind, Set.of());
+        }
+
+        Set<String> used(String kind) {
+            return used.getOrDefault(kind, Set.of());
+        }
     }
 
     /** What campaigns and courses share: ref, office, title, paragraph, dates. */
