@@ -67,6 +67,14 @@ class LocalStackIT {
             assertThat(overview.path("materials").properties()).extracting(Map.Entry::getKey).containsAll(materials.keySet());
             materials.forEach((kind, count) -> assertThat(overview.path("materials").path(kind).asLong()).isEqualTo(count));
             assertThat(overview.path("asOf").isNull()).isFalse();
+            // the demo names its audiences by the catalogue's codes, which headquarters reads in its language
+            JsonNode spanish = overview(hq, "es-GT,es;q=0.9").path("labels");
+            assertThat(spanish.path("language").asString()).isEqualTo("es");
+            for (JsonNode entry : resource("/demo/vocabulary.json").path("audiences")) {
+                assertThat(spanish.path("audiences").path(entry.path("code").asString()).asString())
+                        .isEqualTo(entry.path("labels").path("es").asString());
+            }
+            assertThat(spanish.path("audiences").propertyNames()).containsAll(reachByAudience.keySet());
         }
         assertThat(Files.readString(data.resolve("demo-loaded")))
                 .contains(campaigns + " campaigns", courses + " courses with " + participants + " participants");
@@ -124,14 +132,23 @@ class LocalStackIT {
     }
 
     private JsonNode overview(String token) throws Exception {
+        return overview(token, "en");
+    }
+
+    private JsonNode overview(String token, String language) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:8083/api/figures/overview"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).header("Accept-Language", language).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
     private JsonNode demo() throws Exception {
-        try (InputStream in = LocalStack.class.getResourceAsStream("/demo/field-activities-2002.json")) {
+        return resource("/demo/field-activities-2002.json");
+    }
+
+    private JsonNode resource(String name) throws Exception {
+        try (InputStream in = LocalStack.class.getResourceAsStream(name)) {
             return json.readTree(in);
         }
     }

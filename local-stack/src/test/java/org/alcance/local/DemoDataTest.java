@@ -33,8 +33,11 @@ class DemoDataTest {
     /** The kinds of the catalogue, as campaign-service's vocabulary API names them in its paths. */
     private static final Set<String> KINDS = Set.of("audiences", "channels", "themes", "materials",
             "organisation-types");
-    /** Kinds the catalogue lists only as the data set uses them; channels and organisation types are listed whole. */
-    private static final Set<String> KINDS_LISTED_AS_USED = Set.of("audiences", "themes", "materials");
+    /**
+     * Kinds the catalogue lists only as the data set uses them; channels and organisation types are listed whole,
+     * and materials also name the posters and leaflets that the README's examples report.
+     */
+    private static final Set<String> KINDS_LISTED_AS_USED = Set.of("audiences", "themes");
     private static final List<String> LANGUAGES = List.of("en", "es", "fr");
     private static final int LONGEST_LABEL = 200;
     /** The channels campaign-service knows. */
@@ -102,7 +105,7 @@ class DemoDataTest {
         update.put("channel", "radio");
         update.put("reportedOn", "2003-01-15");
         update.putArray("reach").addObject().put("audience", "pensioners").put("people", 10).put("source", "¶ 6");
-        ((ObjectNode) update.path("materials")).put("posters", 5000);
+        ((ObjectNode) update.path("materials")).put("flyers", 5000);
         ((ObjectNode) campaign.path("audiences").get(0)).put("target", 1200);
         ((ObjectNode) broken.path("courses").get(1)).put("ref", broken.path("courses").get(0).path("ref").asString());
         ((ObjectNode) broken.path("courses").get(2)).put("office", "Austria");
@@ -135,7 +138,7 @@ class DemoDataTest {
                 ref + ": theme Migrant rights is not an entry of themes in the vocabulary",
                 "audiences " + audience + " is used by no campaign or update",
                 ref + "-1: audience pensioners is not an entry of audiences in the vocabulary",
-                ref + "-1: material posters is not an entry of materials in the vocabulary",
+                ref + "-1: material flyers is not an entry of materials in the vocabulary",
                 "audiences " + firstAudience.path("code").asString() + ": label es is blank",
                 "audiences " + secondAudience.path("code").asString() + ": label en is blank",
                 "audiences " + secondAudience.path("code").asString() + ": label fr is longer than 200 characters",
@@ -148,7 +151,7 @@ class DemoDataTest {
                 ref + "-1: reportedOn 2003-01-15 is outside the campaign's period",
                 ref + "-1: reportedOn 2003-01-15 is not in 2002",
                 ref + "-1: audience pensioners is not one of the campaign's",
-                ref + "-1: materials.posters 5000 is not a figure the text gives",
+                ref + "-1: materials.flyers 5000 is not a figure the text gives",
                 ref + ": target 1200 has no paragraph",
                 ref + ": target 1200 is not a figure the text gives",
                 "duplicate ref " + broken.path("courses").get(0).path("ref").asString(),
