@@ -1,45 +1,36 @@
 package org.alcance.campaign.vocabulary;
 
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.alcance.events.vocabulary.Spellings;
 import org.alcance.events.vocabulary.VocabularyKind;
 import org.alcance.web.Violations;
 
 /**
  * The organisation's catalogue as a request reads it. A kind without entries takes free text, as every kind did
- * before the catalogue; once it has entries, a value must name one of them: by its code or one of its labels,
- * ignoring case, and is stored as the code (docs/architecture.md, "Vocabularies").
+ * before the catalogue; once it has entries, a value must name one of them (see {@link Spellings}), and is stored
+ * as the code (docs/architecture.md, "Vocabularies").
  */
 public final class Catalogue {
 
     /** Known codes shown in a refusal, at most: enough to spot a typing mistake, short enough to read. */
     private static final int CODES_SHOWN = 12;
 
-    /** Codes by kind and by each of their spellings (code and labels, lower case). */
-    private final Map<VocabularyKind, Map<String, String>> codes = new EnumMap<>(VocabularyKind.class);
+    private final Spellings spellings = new Spellings();
 
     Catalogue(Collection<VocabularyEntry> entries) {
-        for (VocabularyEntry entry : entries) {
-            Map<String, String> spellings = codes.computeIfAbsent(entry.kind(), kind -> new TreeMap<>());
-            entry.labels().values().forEach(label -> spellings.putIfAbsent(spelling(label), entry.code()));
-            spellings.put(spelling(entry.code()), entry.code());
-        }
+        entries.forEach(entry -> spellings.add(entry.kind(), entry.code(), entry.labels().values()));
     }
 
     public boolean defines(VocabularyKind kind) {
-        return codes.containsKey(kind);
+        return spellings.defines(kind);
     }
 
     /** The code that {@code value} names, if it names one. */
     public Optional<String> code(VocabularyKind kind, String value) {
-        return value == null ? Optional.empty()
-                : Optional.ofNullable(codes.getOrDefault(kind, Map.of()).get(spelling(value)));
+        return spellings.code(kind, value);
     }
 
     /**
@@ -80,12 +71,8 @@ public final class Catalogue {
     }
 
     private String known(VocabularyKind kind) {
-        List<String> known = codes.get(kind).values().stream().distinct().sorted().toList();
+        List<String> known = spellings.codes(kind);
         return known.size() <= CODES_SHOWN ? String.join(", ", known)
                 : String.join(", ", known.subList(0, CODES_SHOWN)) + " and " + (known.size() - CODES_SHOWN) + " more";
-    }
-
-    private static String spelling(String value) {
-        return value.strip().toLowerCase(Locale.ROOT);
     }
 }

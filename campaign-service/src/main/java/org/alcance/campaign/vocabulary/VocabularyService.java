@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.alcance.campaign.AggregateStore;
 import org.alcance.events.training.OrganisationType;
+import org.alcance.events.vocabulary.Spellings;
 import org.alcance.events.vocabulary.VocabularyEntrySet;
 import org.alcance.events.vocabulary.VocabularyKind;
 import org.alcance.outbox.AggregateWriter.Append;
@@ -99,19 +99,15 @@ class VocabularyService {
     private static void requireDistinct(VocabularyEntrySet set, List<VocabularyEntry> others) {
         Violations violations = new Violations();
         for (VocabularyEntry other : others) {
-            violations.check(!spelling(other.code()).equals(spelling(set.code())), "code",
+            violations.check(!Spellings.spelling(other.code()).equals(Spellings.spelling(set.code())), "code",
                     "differs from " + other.code() + " only in case");
             set.labels().forEach((language, label) -> {
-                boolean taken = spelling(other.code()).equals(spelling(label)) || other.labels().values().stream()
-                        .anyMatch(theirs -> spelling(theirs).equals(spelling(label)));
+                boolean taken = Spellings.spelling(other.code()).equals(Spellings.spelling(label)) || other.labels().values().stream()
+                        .anyMatch(theirs -> Spellings.spelling(theirs).equals(Spellings.spelling(label)));
                 violations.check(!taken, "labels." + language, "'" + label + "' already names " + other.code());
             });
         }
         violations.throwIfAny();
-    }
-
-    private static String spelling(String value) {
-        return value.strip().toLowerCase(Locale.ROOT);
     }
 
     private static VocabularyKind kind(String path) {

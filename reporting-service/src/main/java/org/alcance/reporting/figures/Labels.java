@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.alcance.events.vocabulary.Spellings;
 import org.alcance.events.vocabulary.VocabularyKind;
 import org.alcance.reporting.figures.Views.AudienceProgress;
 import org.alcance.reporting.figures.Views.CampaignDetail;
@@ -18,9 +19,9 @@ import org.alcance.reporting.projection.VocabularyFigures;
 
 /**
  * The organisation's catalogue as figures are grouped and labelled by it (docs/architecture.md, "Vocabularies").
- * Audiences, themes, channels and materials are grouped by the code each value names: a code, or one of its
- * labels, ignoring case, so that free text written before the catalogue ("Journalists", "journalists") joins
- * its code; a value that names none stays a group of its own. Grouping happens as figures are answered, never
+ * Audiences, themes, channels and materials are grouped by the code each value names (see {@link Spellings}), so
+ * that free text written before the catalogue ("Journalists", "journalists") joins its code; a value that names
+ * none stays a group of its own. Grouping happens as figures are answered, never
  * in the stored documents, so an entry set later regroups what came before it, and a replay gives the same.
  */
 final class Labels {
@@ -28,8 +29,7 @@ final class Labels {
     /** The languages of the labels, the first the default. */
     static final List<String> LANGUAGES = List.of("en", "es", "fr");
 
-    /** Codes by kind and by each of their spellings (code and labels, lower case). */
-    private final Map<VocabularyKind, Map<String, String>> codes = new EnumMap<>(VocabularyKind.class);
+    private final Spellings spellings = new Spellings();
     /** Labels by kind, code and language. */
     private final Map<VocabularyKind, Map<String, Map<String, String>>> labels = new EnumMap<>(VocabularyKind.class);
 
@@ -39,9 +39,7 @@ final class Labels {
                 continue;
             }
             VocabularyKind kind = VocabularyKind.valueOf(entry.kind());
-            Map<String, String> spellings = codes.computeIfAbsent(kind, k -> new TreeMap<>());
-            entry.labels().values().forEach(label -> spellings.putIfAbsent(spelling(label), entry.code()));
-            spellings.put(spelling(entry.code()), entry.code());
+            spellings.add(kind, entry.code(), entry.labels().values());
             labels.computeIfAbsent(kind, k -> new TreeMap<>()).put(entry.code(), entry.labels());
         }
     }
@@ -81,9 +79,9 @@ final class Labels {
         }
     }
 
-    /** The code {@code value} names, or {@code value} itself if it names none. */
+    /** The code {@code value} names (see {@link Spellings}), or {@code value} itself if it names none. */
     String key(VocabularyKind kind, String value) {
-        return value == null ? null : codes.getOrDefault(kind, Map.of()).getOrDefault(spelling(value), value);
+        return spellings.code(kind, value).orElse(value);
     }
 
     Overview grouped(Overview o, String language) {
@@ -157,9 +155,5 @@ final class Labels {
 
     private static Long sum(Long a, Long b) {
         return a == null ? b : b == null ? a : Long.valueOf(Math.addExact(a, b));
-    }
-
-    private static String spelling(String value) {
-        return value.strip().toLowerCase(Locale.ROOT);
     }
 }
