@@ -75,6 +75,7 @@ class LocalStackIT {
                         .isEqualTo(entry.path("labels").path("es").asString());
             }
             assertThat(spanish.path("audiences").propertyNames()).containsAll(reachByAudience.keySet());
+            assertThatPrometheusScrapesEveryService(data);
         }
         assertThat(Files.readString(data.resolve("demo-loaded")))
                 .contains(campaigns + " campaigns", courses + " courses with " + participants + " participants");

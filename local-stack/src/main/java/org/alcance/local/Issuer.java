@@ -63,6 +63,11 @@ public final class Issuer implements AutoCloseable {
     private RSAKey key;
     private RSAKey strangerKey;
 
+    /** The issuer's own process, for the launcher to watch. */
+    ServiceProcess process() {
+        return process;
+    }
+
     private Issuer(ServiceProcess process, String uri, Path data) {
         this.process = process;
         this.uri = uri;

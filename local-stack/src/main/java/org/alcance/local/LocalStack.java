@@ -27,21 +27,33 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private Issuer issuer;
+    private Watchdog watchdog;
 
     private LocalStack() {
     }
 
+    /** {@code --data=DIR}: where the stack keeps its data and logs, {@code ./data} by default. */
     public static void main(String[] args) throws Exception {
         Instant started = Instant.now();
+        Path data = Path.of("data");
+        for (String arg : args) {
+            if (arg.startsWith("--data=")) {
+                data = Path.of(arg.substring("--data=".length()));
+            } else {
+                System.err.println("Unknown option " + arg + "; run-local takes --data=DIR");
+                System.exit(2);
+            }
+        }
         LocalStack stack;
         try {
-            stack = start(Path.of("").toAbsolutePath(), Path.of("data").toAbsolutePath());
+            stack = start(Path.of("").toAbsolutePath(), data.toAbsolutePath());
         } catch (Exception e) {
             System.err.println("Alcance did not start: " + e.getMessage());
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "alcance-stop"));
+        stack.watch();
         System.out.printf(Locale.ROOT, """
 
                 Alcance is running (ready in %d s; data in ./data, logs in ./data/logs; Ctrl-C stops it)
@@ -120,9 +132,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports every process of the stack that exits and starts it again (see {@link Watchdog}); one that keeps
+     * exiting stops the stack and this JVM with status 1.
+     */
+    private synchronized void watch() {
+        List<ServiceProcess> processes = new ArrayList<>(services);
+        processes.add(issuer.process());
+        watchdog = new Watchdog(processes, System.out, () -> System.exit(1));
+    }
+
     /** Stops the services together (each drains its requests), then the infrastructure they used. */
     @Override
     public synchronized void close() {
+        if (watchdog != null) {
+            watchdog.close();
+            watchdog = null;
+        }
         services.parallelStream().forEach(ServiceProcess::stop);
         services.clear();
         for (int i = running.size() - 1; i >= 0; i--) {

@@ -1,17 +1,20 @@
 package org.alcance.local;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final int TAIL_BYTES = 64 * 1024;
 
     private final String name;
     private final int port;
@@ -92,6 +96,25 @@ public final class ServiceProcess {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** How the process ended, if it did. */
+    public synchronized OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /** The last {@code count} lines of the service's log (of its last 64 KiB, where a dying service writes). */
+    public List<String> lastLines(int count) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.max(0, file.length() - TAIL_BYTES);
+            byte[] tail = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(tail);
+            List<String> lines = new String(tail, StandardCharsets.UTF_8).lines().toList();
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        } catch (IOException e) {
+            return List.of("(its log " + log + " is unreadable: " + e.getMessage() + ")");
+        }
     }
 
     /** Waits until the service's readiness probe answers UP; false if it died or the time ran out. */
