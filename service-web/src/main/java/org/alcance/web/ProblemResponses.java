@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -101,12 +100,7 @@ public class ProblemResponses implements WebExceptionHandler {
         if (error instanceof ServerWebInputException input) {
             JacksonException jackson = cause(error, JacksonException.class);
             if (jackson != null) {
-                String field = jackson.getPath().stream()
-                        .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining()).replaceFirst("^\\.", "");
-                String detail = String.valueOf(jackson.getOriginalMessage()).lines().findFirst().orElse("");
-                return new Problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint",
-                        List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, detail)));
+                return JsonErrors.problem(jackson);
             }
             return new Problem(HttpStatus.BAD_REQUEST, String.valueOf(input.getReason()));
         }
