@@ -180,10 +180,35 @@ class CampaignLifecycleIT {
                         .filter(item -> ((Map<?, ?>) item).get("title").equals("Idempotent " + key))).hasSize(1));
     }
 
+    @Test
+    void shouldReturnTheFirstCampaignWhenItsClientReferenceIsSentAgainWithoutAKey() {
+        String reference = "gt-campaign-" + UUID.randomUUID();
+        Map<String, Object> body = new java.util.HashMap<>(CampaignApi.campaign("Referenced " + reference));
+        body.put("clientReference", reference);
+        Map<?, ?> first = create(null, body).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody();
+        // a retry over a poor connection, without a key, and one with the title retyped: both find the first
+        create(null, body).expectStatus().isOk().expectHeader().location("/api/campaigns/" + first.get("id"))
+                .expectBody().jsonPath("$.id").isEqualTo(first.get("id")).jsonPath("$.version").isEqualTo(1);
+        body.put("title", "Referenced again " + reference);
+        create(null, body).expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("Referenced " + reference);
+        http.get().uri("/api/campaigns?limit=200").headers(h -> h.setBearerAuth(ISSUER.office("GT"))).exchange()
+                .expectBody(Map.class).value(page -> assertThat(((List<?>) page.get("items")).stream()
+                        .filter(item -> ((String) ((Map<?, ?>) item).get("title")).endsWith(reference))).hasSize(1));
+        // another office's campaign under the same reference is its own
+        http.post().uri("/api/campaigns").headers(h -> h.setBearerAuth(ISSUER.office("AL")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated();
+        body.put("clientReference", "x".repeat(101));
+        create(null, body).expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("clientReference");
+    }
+
     private WebTestClient.ResponseSpec create(String key, Map<String, Object> body) {
         return http.post().uri("/api/campaigns").headers(h -> {
             h.setBearerAuth(ISSUER.office("GT"));
-            h.set("Idempotency-Key", key);
+            if (key != null) {
+                h.set("Idempotency-Key", key);
+            }
         }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 

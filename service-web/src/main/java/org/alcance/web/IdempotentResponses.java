@@ -90,6 +90,14 @@ public class IdempotentResponses {
                 .switchIfEmpty(Mono.defer(() -> action.get().flatMap(response -> store(id, fingerprint, response))));
     }
 
+    /**
+     * The id of an entity a create makes: from the caller's own {@code clientReference} when there is one, so that
+     * the same create sent again, with or without a key, finds the first; else as {@link #entityId(String, String)}.
+     */
+    public static String entityId(String referenceScope, String clientReference, String keyScope, String key) {
+        return clientReference != null ? entityId(referenceScope, clientReference) : entityId(keyScope, key);
+    }
+
     /** A stable id for an entity created under an idempotency key, or a fresh one without a key. */
     public static String entityId(String scope, String key) {
         return key == null ? java.util.UUID.randomUUID().toString()

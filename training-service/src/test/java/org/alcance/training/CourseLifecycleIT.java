@@ -178,10 +178,39 @@ class CourseLifecycleIT {
                         .filter(item -> ((Map<?, ?>) item).get("title").equals("Idempotent " + key))).hasSize(1));
     }
 
+    @Test
+    void shouldReturnTheFirstCourseAndSessionWhenTheirClientReferencesAreSentAgainWithoutAKey() {
+        String reference = "am-course-" + UUID.randomUUID();
+        Map<String, Object> body = new java.util.HashMap<>(TrainingApi.course("Referenced " + reference, 10));
+        body.put("clientReference", reference);
+        String id = (String) create(null, body).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("id");
+        create(null, body).expectStatus().isOk().expectHeader().location("/api/courses/" + id)
+                .expectBody().jsonPath("$.id").isEqualTo(id).jsonPath("$.version").isEqualTo(1);
+
+        Map<String, Object> session = Map.of("date", "2002-10-09", "title", "Asylum law", "durationMinutes", 90,
+                "clientReference", "day-1");
+        String sessionId = (String) session(id, session).expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody().get("id");
+        // sent again: the same session, not a second one that would change who completes
+        session(id, session).expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(sessionId);
+        session(id, Map.of("date", "2002-10-10", "title", "Asylum law", "durationMinutes", 90, "clientReference",
+                "day-2")).expectStatus().isCreated();
+        http.get().uri("/api/courses/{id}", id).headers(h -> h.setBearerAuth(ISSUER.office("AM"))).exchange()
+                .expectBody().jsonPath("$.sessions.length()").isEqualTo(2);
+    }
+
+    private WebTestClient.ResponseSpec session(String course, Map<String, Object> body) {
+        return http.post().uri("/api/courses/{id}/sessions", course).headers(h -> h.setBearerAuth(ISSUER.office("AM")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
     private WebTestClient.ResponseSpec create(String key, Map<String, Object> body) {
         return http.post().uri("/api/courses").headers(h -> {
             h.setBearerAuth(ISSUER.office("AM"));
-            h.set("Idempotency-Key", key);
+            if (key != null) {
+                h.set("Idempotency-Key", key);
+            }
         }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 

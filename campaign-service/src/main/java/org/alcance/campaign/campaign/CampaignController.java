@@ -36,10 +36,11 @@ class CampaignController {
     Mono<ResponseEntity<?>> create(@AuthenticationPrincipal Jwt token, @RequestBody CampaignRequests.Create request,
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key) {
         Caller caller = Caller.of(token);
-        String id = IdempotentResponses.entityId(caller.office() + "|campaign", key);
+        String id = IdempotentResponses.entityId(caller.office() + "|campaign-reference", request.clientReference(),
+                caller.office() + "|campaign", key);
         return idempotent.respond(caller, "POST /api/campaigns", key, request, () -> campaigns.create(caller, request, id)
-                .map(campaign -> ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id()))
-                        .eTag(etag(campaign)).body(CampaignView.of(campaign))));
+                .map(created -> created.response(URI.create("/api/campaigns/" + id))
+                        .eTag(etag(created.entity())).body(CampaignView.of(created.entity()))));
     }
 
     @GetMapping

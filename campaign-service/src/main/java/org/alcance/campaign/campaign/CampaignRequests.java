@@ -31,8 +31,10 @@ final class CampaignRequests {
     record Milestone(YearMonth by, Long target) {
     }
 
+    /** {@code clientReference}: the office's own id for the campaign; sending it again changes nothing. */
     record Create(String office, String title, String description, List<String> themes, List<String> channels,
-            List<String> partners, List<Target> audiences, LocalDate startDate, LocalDate endDate) {
+            List<String> partners, List<Target> audiences, LocalDate startDate, LocalDate endDate,
+            String clientReference) {
     }
 
     /** Only the fields present change; {@code reason} is kept with the revision. */

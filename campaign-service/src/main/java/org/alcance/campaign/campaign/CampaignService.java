@@ -9,6 +9,7 @@ import org.alcance.campaign.vocabulary.Catalogue;
 import org.alcance.campaign.vocabulary.Vocabulary;
 import org.alcance.outbox.Outbox;
 import org.alcance.web.Caller;
+import org.alcance.web.Created;
 import org.alcance.web.ETags;
 import org.alcance.web.PageCursor;
 import org.alcance.web.Problem;
@@ -50,19 +51,27 @@ public class CampaignService {
     record Filter(String office, CampaignStatus status, String theme, LocalDate from, LocalDate to) {
     }
 
-    Mono<Campaign> create(Caller caller, CampaignRequests.Create request, String id) {
+    /**
+     * Creates a campaign; one created before under the same id (the same client reference or key) is answered as it
+     * is, even if the request could no longer be made now.
+     */
+    Mono<Created<Campaign>> create(Caller caller, CampaignRequests.Create request, String id) {
         try {
             caller.officeToCreateFor(request.office(), "campaigns");
         } catch (Problem refused) {
             return Mono.error(refused);
         }
-        return vocabulary.catalogue().flatMap(catalogue -> insert(caller, request, id, catalogue));
+        return vocabulary.catalogue().flatMap(catalogue -> insert(caller, request, id, catalogue))
+                .map(campaign -> new Created<>(campaign, true))
+                .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof Problem,
+                        refused -> store.find(id).filter(campaign -> campaign.office().equals(caller.office()))
+                                .map(campaign -> new Created<>(campaign, false)).switchIfEmpty(Mono.error(refused)));
     }
 
     private Mono<Campaign> insert(Caller caller, CampaignRequests.Create request, String id, Catalogue catalogue) {
         Campaign.Details details = CampaignRules.details(request.title(), request.description(), request.themes(),
                 request.channels(), request.partners(), request.audiences(), request.startDate(), request.endDate(),
-                catalogue, null, new Violations());
+                catalogue, null, new Violations().optionalText(request.clientReference(), "clientReference", 100));
         Instant now = clock.instant();
         DomainEvent created = new CampaignCreated(id, caller.office(), details.title(), details.description(),
                 details.themes(), details.channels(), details.partners(), details.audiences(), details.startDate(),
@@ -70,8 +79,7 @@ public class CampaignService {
         Campaign campaign = new Campaign(id, caller.office(), details, CampaignStatus.DRAFT, 1, 1, now, caller.subject(),
                 now, List.of(new Campaign.Revision(1, now, caller.subject(), null, details)),
                 outbox.entries(List.of(created), 0));
-        return store.insert(campaign)
-                .onErrorResume(DuplicateKeyException.class, sameKey -> readable(caller, id));
+        return store.insert(campaign);
     }
 
     /** The campaign if the caller may read it; another office's campaign does not exist for them. */

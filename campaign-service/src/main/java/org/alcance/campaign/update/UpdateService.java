@@ -77,8 +77,8 @@ public class UpdateService {
      * the idempotency key, so that a repeated report finds the first one instead of adding another.
      */
     static String updateId(String campaignId, String clientReference, String idempotencyKey) {
-        return clientReference != null ? IdempotentResponses.entityId(campaignId + "|reference", clientReference)
-                : IdempotentResponses.entityId(campaignId + "|update", idempotencyKey);
+        return IdempotentResponses.entityId(campaignId + "|reference", clientReference, campaignId + "|update",
+                idempotencyKey);
     }
 
     /** Reports an update, or with {@code dryRun} only checks it; one already reported is returned as it is. */

@@ -37,10 +37,11 @@ class CourseController {
     Mono<ResponseEntity<?>> create(@AuthenticationPrincipal Jwt token, @RequestBody CourseRequests.Create request,
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key) {
         Caller caller = Caller.of(token);
-        String id = IdempotentResponses.entityId(caller.office() + "|course", key);
+        String id = IdempotentResponses.entityId(caller.office() + "|course-reference", request.clientReference(),
+                caller.office() + "|course", key);
         return idempotent.respond(caller, "POST /api/courses", key, request, () -> courses.create(caller, request, id)
-                .map(course -> ResponseEntity.created(URI.create("/api/courses/" + course.id()))
-                        .eTag(ETags.of(course.version())).body(CourseView.of(course))));
+                .map(created -> created.response(URI.create("/api/courses/" + id))
+                        .eTag(ETags.of(created.entity().version())).body(CourseView.of(created.entity()))));
     }
 
     @GetMapping
@@ -84,11 +85,12 @@ class CourseController {
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,
             @RequestBody CourseRequests.AddSession request) {
         Caller caller = Caller.of(token);
-        String sessionId = IdempotentResponses.entityId(id + "|session", key);
+        String sessionId = IdempotentResponses.entityId(id + "|session-reference", request.clientReference(),
+                id + "|session", key);
         return idempotent.respond(caller, "POST /api/courses/" + id + "/sessions", key, request,
-                () -> courses.addSession(caller, id, sessionId, request).map(course -> ResponseEntity
-                        .created(URI.create("/api/courses/" + id + "/sessions/" + sessionId))
-                        .body(session(course, sessionId))));
+                () -> courses.addSession(caller, id, sessionId, request).map(created -> created
+                        .response(URI.create("/api/courses/" + id + "/sessions/" + sessionId))
+                        .body(session(created.entity(), sessionId))));
     }
 
     @GetMapping("/{id}/sessions")

@@ -26,10 +26,13 @@ final class CourseRequests {
     record Rule(Double minAttendanceShare, Integer minPostScore) {
     }
 
-    /** {@code format} is one of COURSE, WORKSHOP, SEMINAR, ROUND_TABLE, STUDY_VISIT, E_LEARNING. */
+    /**
+     * {@code format} is one of COURSE, WORKSHOP, SEMINAR, ROUND_TABLE, STUDY_VISIT, E_LEARNING. {@code clientReference}
+     * (here and for a session): the office's own id for it; sending it again changes nothing.
+     */
     record Create(String office, String title, List<String> topics, String format, String venue, List<String> partners,
             List<String> presenters, List<String> targetAudiences, LocalDate startDate, LocalDate endDate,
-            Integer capacity, Rule completionRule, List<Target> targets) {
+            Integer capacity, Rule completionRule, List<Target> targets, String clientReference) {
     }
 
     /** Only the fields present change; {@code reason} travels with the revision's event. */
@@ -41,6 +44,6 @@ final class CourseRequests {
     record Cancel(String reason) {
     }
 
-    record AddSession(LocalDate date, String title, Integer durationMinutes) {
+    record AddSession(LocalDate date, String title, Integer durationMinutes, String clientReference) {
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.alcance.events.DomainEvent;
 import org.alcance.events.training.CourseCancelled;
@@ -17,6 +18,7 @@ import org.alcance.events.training.ParticipantPromoted;
 import org.alcance.outbox.Outbox;
 import org.alcance.training.period.PeriodLocks;
 import org.alcance.web.Caller;
+import org.alcance.web.Created;
 import org.alcance.web.ETags;
 import org.alcance.web.PageCursor;
 import org.alcance.web.Problem;
@@ -55,21 +57,24 @@ public class CourseService {
     record Filter(String office, CourseStatus status, LocalDate from, LocalDate to) {
     }
 
-    Mono<Course> create(Caller caller, CourseRequests.Create request, String id) {
+    /** Creates a course; one created before under the same id (client reference or key) is answered as it is. */
+    Mono<Created<Course>> create(Caller caller, CourseRequests.Create request, String id) {
         return Mono.defer(() -> {
             String office = caller.officeToCreateFor(request.office(), "courses");
             Course.Details details = CourseRules.details(request.title(), request.topics(), request.format(),
                     request.venue(), request.partners(), request.presenters(), request.targetAudiences(),
                     request.startDate(), request.endDate(), request.capacity(), request.completionRule(), request.targets(),
-                    new Violations());
+                    new Violations().optionalText(request.clientReference(), "clientReference", 100));
             Instant now = clock.instant();
             DomainEvent scheduled = new CourseScheduled(id, office, details.title(), details.topics(), details.format(),
                     details.venue(), details.partners(), details.presenters(), details.targetAudiences(),
                     details.startDate(), details.endDate(), details.capacity(), details.completionRule(), details.targets());
             Course course = new Course(id, office, details, CourseStatus.SCHEDULED, 1, 1, now, caller.subject(), now,
                     List.of(), List.of(), List.of(), outbox.entries(List.of(scheduled), 0));
-            return store.insert(course).onErrorResume(DuplicateKeyException.class, sameKey -> readable(caller, id));
-        });
+            return store.insert(course).map(inserted -> new Created<>(inserted, true));
+        }).onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof Problem,
+                refused -> store.find(id).filter(course -> course.office().equals(caller.office()))
+                        .map(course -> new Created<>(course, false)).switchIfEmpty(Mono.error(refused)));
     }
 
     /** The course if the caller may read it; another office's course does not exist for them. */
@@ -209,15 +214,19 @@ public class CourseService {
      * Adds a session. Sessions are only ever pushed, never rewritten, so this write needs no event
      * to guard it against a concurrent one; the session is announced as held when its attendance is taken.
      */
-    Mono<Course> addSession(Caller caller, String courseId, String sessionId, CourseRequests.AddSession request) {
+    Mono<Created<Course>> addSession(Caller caller, String courseId, String sessionId,
+            CourseRequests.AddSession request) {
+        AtomicBoolean added = new AtomicBoolean();
         return locks.of(caller.office()).flatMap(locked -> store.append(courseId, current -> {
             requireOpen(caller, current);
-            if (current.session(sessionId).isPresent()) {
+            added.set(current.session(sessionId).isEmpty());
+            if (!added.get()) {
                 return new CourseStore.Append(new Update(), List.of());
             }
+            new Violations().optionalText(request.clientReference(), "clientReference", 100).throwIfAny();
             Course.Session session = CourseRules.session(sessionId, current, request);
             locked.requireOpen(session.date(), "date");
             return new CourseStore.Append(new Update().push("sessions", session).inc("version", 1), List.of());
-        }));
+        })).map(course -> new Created<>(course, added.get()));
     }
 }

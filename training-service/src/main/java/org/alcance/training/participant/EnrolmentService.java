@@ -54,8 +54,8 @@ class EnrolmentService {
 
     /** From the office's own reference for the person when there is one, else from the idempotency key. */
     static String participantId(String courseId, String clientReference, String idempotencyKey) {
-        return clientReference != null ? IdempotentResponses.entityId(courseId + "|participant", clientReference)
-                : IdempotentResponses.entityId(courseId + "|enrolment", idempotencyKey);
+        return IdempotentResponses.entityId(courseId + "|participant", clientReference, courseId + "|enrolment",
+                idempotencyKey);
     }
 
     /**
