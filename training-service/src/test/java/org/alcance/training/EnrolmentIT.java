@@ -69,6 +69,16 @@ class EnrolmentIT {
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat((List<Object>) fields)
                         .containsExactlyInAnyOrder("name", "email", "phone", "organisationType", "sex", "ageGroup", "country"));
+
+        // what the README says an enrolment needs, and nothing more: sex and age group are then not given
+        TrainingApi.PERSONAL_DATA.add("Gohar Sargsyan");
+        api.enrol("AM", course, Map.of("clientReference", reference + "-minimal", "name", "Gohar Sargsyan",
+                        "organisationType", "POLICE", "country", "AM"))
+                .expectStatus().isCreated().expectBody()
+                .jsonPath("$.profile.sex").isEqualTo("UNDISCLOSED").jsonPath("$.profile.ageGroup").isEqualTo("UNKNOWN");
+        api.enrol("AM", course, Map.of("name", "Gohar Sargsyan")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat((List<Object>) fields)
+                        .containsExactlyInAnyOrder("organisationType", "country"));
     }
 
     @Test

@@ -33,9 +33,7 @@ final class ParticipantRules {
                 .required(request.organisationType(), "organisationType")
                 .within(request.organisationType(), names(OrganisationType.values()), "organisationType")
                 .optionalText(request.position(), "position", 200)
-                .required(request.sex(), "sex")
                 .within(request.sex(), names(Sex.values()), "sex")
-                .required(request.ageGroup(), "ageGroup")
                 .within(request.ageGroup(), names(AgeGroup.values()), "ageGroup")
                 .optionalText(request.nationality(), "nationality", 100)
                 .required(request.country(), "country");
@@ -53,7 +51,9 @@ final class ParticipantRules {
         violations.throwIfAny();
         return new Checked(new Participant.Person(request.name(), request.email(), request.phone(),
                 request.organisation(), request.position(), request.nationality()),
-                new ParticipantProfile(Sex.valueOf(request.sex()), AgeGroup.valueOf(request.ageGroup()),
+                // sex and age group left out are recorded as not given, which is what their figures then say
+                new ParticipantProfile(request.sex() == null ? Sex.UNDISCLOSED : Sex.valueOf(request.sex()),
+                        request.ageGroup() == null ? AgeGroup.UNKNOWN : AgeGroup.valueOf(request.ageGroup()),
                         OrganisationType.valueOf(request.organisationType()), request.country()));
     }
 
