@@ -23,14 +23,13 @@ final class UpdateRules {
     }
 
     /**
-     * @param latestToday the latest date that is today somewhere on Earth: an office ahead of UTC
-     *     may report its own today
-     */
-    /**
      * The channel and audiences are the campaign's, named by the same text or the same code of the catalogue
      * (see {@link Catalogue}), and stored as the campaign names them; materials are checked against the
      * catalogue and stored as its codes, but for those {@code keptMaterials} (the update's before a correction)
      * already names.
+     *
+     * @param latestToday the latest date that is today somewhere on Earth: an office ahead of UTC
+     *     may report its own today
      */
     static ProgressUpdate.Figures figures(Campaign campaign, LocalDate reportedOn, UpdateRequests.PlaceInput place,
             String channel, Map<String, Long> materials, List<UpdateRequests.ReachInput> reach, String notes,
@@ -38,8 +37,9 @@ final class UpdateRules {
         Campaign.Details details = campaign.details();
         channel = catalogue.choice(VocabularyKind.CHANNEL, channel, details.channels()).orElse(channel);
         materials = materials(materials, catalogue, keptMaterials, violations);
+        List<String> audiences = details.audiences().stream().map(AudienceTarget::audience).toList();
         reach = reach == null ? null : reach.stream().map(r -> r == null ? null : r.named(catalogue
-                .choice(VocabularyKind.AUDIENCE, r.audience(), audiences(campaign)).orElse(r.audience()))).toList();
+                .choice(VocabularyKind.AUDIENCE, r.audience(), audiences).orElse(r.audience()))).toList();
         violations.required(reportedOn, "reportedOn")
                 .required(place, "place")
                 .text(channel, "channel", 50)
@@ -71,10 +71,6 @@ final class UpdateRules {
                 materials == null ? Map.of() : materials,
                 reach == null ? List.of() : reach.stream().map(UpdateRules::toReach).toList(),
                 notes);
-    }
-
-    private static List<String> audiences(Campaign campaign) {
-        return campaign.details().audiences().stream().map(AudienceTarget::audience).toList();
     }
 
     /** Materials by the code each names; two names of one material are refused rather than added up. */
