@@ -256,6 +256,10 @@
     $('as-of').textContent = o && o.asOf ? new Intl.DateTimeFormat(state.language,
         { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(new Date(o.asOf)) + ' UTC' : t('noFigures');
     $('lag').textContent = state.status ? number(state.status.lag) : '—';
+    // how final the figures are: each reporting period their months fall in, approved, submitted or provisional
+    const periods = o && o.periods ? o.periods : [];
+    $('periods').textContent = periods.length
+        ? periods.map(p => p.period + ' ' + (t('periodStatus')[p.status] || p.status)).join(' · ') : '—';
   }
 
   // a filter's option is a code, shown with its label
@@ -319,6 +323,10 @@
   function renderCharts(o) {
     bars('chart-office', o.reach.byOffice, COLOURS[0]);
     bars('chart-audience', labelled('audiences', o.reach.byAudience), COLOURS[2]);
+    bars('chart-theme', labelled('themes', o.reach.byTheme), COLOURS[1]);
+    bars('chart-channel', labelled('channels', o.reach.byChannel), COLOURS[3]);
+    bars('chart-age', Object.fromEntries(Object.entries(o.reach.byAgeGroup)
+        .map(([group, count]) => [t('age')[group] || group, count])), COLOURS[4]);
 
     // targets differ by orders of magnitude between audiences: compare each audience with its own target
     const targets = (o.targets || []).filter(a => a.percentAchieved != null).reverse();

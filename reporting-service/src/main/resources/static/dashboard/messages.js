@@ -1,4 +1,5 @@
-// The dashboard's labels; the figures' own names (offices, audiences, themes) are shown as reported.
+// The dashboard's labels; the catalogue's codes (audiences, themes, channels) are shown by the labels the
+// figures' answer carries in the chosen language, and offices as their codes.
 window.ALCANCE_MESSAGES = {
   en: {
     title: 'Headquarters figures', language: 'Language', signIn: 'Sign in', signOut: 'Sign out',
@@ -17,7 +18,12 @@ window.ALCANCE_MESSAGES = {
     enrolledStage: 'Enrolled', sexSplit: 'Sex split', reach: 'Reach', participants: 'Participants',
     downloads: 'Downloads', downloadsHint: 'Each table with the filters above, stamped with the time of its figures.',
     signedInAs: 'Signed in as',
-    sex: { FEMALE: 'Female', MALE: 'Male', OTHER: 'Other', UNDISCLOSED: 'Undisclosed' }
+    reachByTheme: 'Reach by theme', reachByChannel: 'Reach by channel', reachByAge: 'Reach by age group',
+    periods: 'Reporting periods',
+    periodStatus: { APPROVED: 'approved', SUBMITTED: 'submitted', PROVISIONAL: 'provisional' },
+    sex: { FEMALE: 'Female', MALE: 'Male', OTHER: 'Other', UNDISCLOSED: 'Undisclosed' },
+    age: { UNDER_18: 'Under 18', AGE_18_24: '18–24', AGE_25_34: '25–34', AGE_35_49: '35–49', AGE_50_64: '50–64',
+      AGE_65_PLUS: '65 and over', UNKNOWN: 'Unknown' }
   },
   es: {
     title: 'Cifras de la sede', language: 'Idioma', signIn: 'Iniciar sesión', signOut: 'Cerrar sesión',
@@ -37,7 +43,12 @@ window.ALCANCE_MESSAGES = {
     participants: 'Participantes', downloads: 'Descargas',
     downloadsHint: 'Cada tabla con los filtros de arriba, con la hora de sus cifras.',
     signedInAs: 'Sesión de',
-    sex: { FEMALE: 'Mujeres', MALE: 'Hombres', OTHER: 'Otro', UNDISCLOSED: 'No declarado' }
+    reachByTheme: 'Alcance por tema', reachByChannel: 'Alcance por canal', reachByAge: 'Alcance por edad',
+    periods: 'Períodos de informe',
+    periodStatus: { APPROVED: 'aprobado', SUBMITTED: 'presentado', PROVISIONAL: 'provisional' },
+    sex: { FEMALE: 'Mujeres', MALE: 'Hombres', OTHER: 'Otro', UNDISCLOSED: 'No declarado' },
+    age: { UNDER_18: 'Menores de 18', AGE_18_24: '18–24', AGE_25_34: '25–34', AGE_35_49: '35–49', AGE_50_64: '50–64',
+      AGE_65_PLUS: '65 y más', UNKNOWN: 'Sin dato' }
   },
   fr: {
     title: 'Chiffres du siège', language: 'Langue', signIn: 'Se connecter', signOut: 'Se déconnecter',
@@ -57,6 +68,11 @@ window.ALCANCE_MESSAGES = {
     participants: 'Participants', downloads: 'Téléchargements',
     downloadsHint: 'Chaque tableau avec les filtres ci-dessus, daté de ses chiffres.',
     signedInAs: 'Connecté en tant que',
-    sex: { FEMALE: 'Femmes', MALE: 'Hommes', OTHER: 'Autre', UNDISCLOSED: 'Non déclaré' }
+    reachByTheme: 'Portée par thème', reachByChannel: 'Portée par canal', reachByAge: 'Portée par âge',
+    periods: 'Périodes de rapport',
+    periodStatus: { APPROVED: 'approuvée', SUBMITTED: 'soumise', PROVISIONAL: 'provisoire' },
+    sex: { FEMALE: 'Femmes', MALE: 'Hommes', OTHER: 'Autre', UNDISCLOSED: 'Non déclaré' },
+    age: { UNDER_18: 'Moins de 18 ans', AGE_18_24: '18–24', AGE_25_34: '25–34', AGE_35_49: '35–49', AGE_50_64: '50–64',
+      AGE_65_PLUS: '65 ans et plus', UNKNOWN: 'Inconnu' }
   }
 };

@@ -124,6 +124,11 @@ class DashboardIT {
                     .isEqualTo(true);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(text("lag")).matches("[0-9,]+"));
         }
+        // reach by channel, theme and age group, as the overview has them, the age groups in words
+        assertThat(categories("chart-channel")).containsExactlyInAnyOrder("radio", "poster");
+        assertThat(categories("chart-theme")).containsExactly(theme);
+        assertThat(categories("chart-age")).containsExactly("25–34");
+        assertThat(text("periods")).isNotEmpty();
         screenshot("1280x800");
         Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -185,6 +190,13 @@ class DashboardIT {
 
     private String text(String id) {
         return chromium.text(id);
+    }
+
+    /** The categories a bar chart of the page shows, as ECharts holds them. */
+    @SuppressWarnings("unchecked")
+    private List<String> categories(String chart) {
+        return (List<String>) browser.executeScript("return echarts.getInstanceByDom(document.getElementById("
+                + "arguments[0])).getOption().yAxis[0].data", chart);
     }
 
     private void screenshot(String name) {
