@@ -20,7 +20,6 @@ import org.alcance.events.campaign.CampaignCompleted;
 import org.alcance.events.campaign.CampaignCreated;
 import org.alcance.events.campaign.CampaignLaunched;
 import org.alcance.events.campaign.CampaignRevised;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,11 +60,8 @@ public class CampaignService {
         } catch (Problem refused) {
             return Mono.error(refused);
         }
-        return vocabulary.catalogue().flatMap(catalogue -> insert(caller, request, id, catalogue))
-                .map(campaign -> new Created<>(campaign, true))
-                .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof Problem,
-                        refused -> store.find(id).filter(campaign -> campaign.office().equals(caller.office()))
-                                .map(campaign -> new Created<>(campaign, false)).switchIfEmpty(Mono.error(refused)));
+        return Created.madeOrFound(vocabulary.catalogue().flatMap(catalogue -> insert(caller, request, id, catalogue)),
+                store.find(id).filter(campaign -> campaign.office().equals(caller.office())));
     }
 
     private Mono<Campaign> insert(Caller caller, CampaignRequests.Create request, String id, Catalogue catalogue) {

@@ -10,11 +10,12 @@ import org.alcance.campaign.campaign.Campaign;
 import org.alcance.campaign.campaign.CampaignService;
 import org.alcance.campaign.campaign.CampaignStatus;
 import org.alcance.web.Caller;
+import org.alcance.events.AudienceTarget;
+import org.alcance.web.Created;
 import org.alcance.web.CsvReader;
 import org.alcance.web.Problem;
 import org.alcance.web.RowStatus;
 import org.alcance.web.Uploads;
-import org.alcance.events.AudienceTarget;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -163,10 +164,10 @@ class BulkUpdateService {
 
     /** What became of a row: an outcome of reporting it, or the client error that refused it alone. */
     private static RowResult result(BulkRow row, Object outcome, boolean dryRun) {
-        if (outcome instanceof UpdateService.Outcome reported) {
+        if (outcome instanceof Created<?> reported && reported.entity() instanceof ProgressUpdate update) {
             return new RowResult(row.row(), row.clientReference(),
-                    RowStatus.accepted(reported.created(), dryRun),
-                    reported.update().id(), List.of());
+                    RowStatus.accepted(reported.isNew(), dryRun),
+                    update.id(), List.of());
         }
         Problem problem = (Problem) outcome;
         List<Problem.FieldError> errors = problem.errors().isEmpty()

@@ -43,10 +43,9 @@ class UpdateController {
         Caller caller = Caller.of(token);
         String updateId = UpdateService.updateId(campaignId, request.clientReference(), key);
         return idempotent.respond(caller, "POST /api/campaigns/" + campaignId + "/updates", key, request,
-                () -> updates.report(caller, campaignId, request, updateId, false).map(outcome -> outcome.created()
-                        ? ResponseEntity.created(URI.create("/api/campaigns/" + campaignId + "/updates/" + updateId))
-                                .body(outcome.update())
-                        : ResponseEntity.ok(outcome.update())));
+                () -> updates.report(caller, campaignId, request, updateId, false).map(created -> created
+                        .response(URI.create("/api/campaigns/" + campaignId + "/updates/" + updateId))
+                        .body(created.entity())));
     }
 
     @GetMapping

@@ -18,6 +18,7 @@ import org.alcance.outbox.Outbox;
 import org.alcance.outbox.OutboxEvent;
 import org.alcance.web.ApprovedPeriods;
 import org.alcance.web.Caller;
+import org.alcance.web.Created;
 import org.alcance.web.IdempotentResponses;
 import org.alcance.web.PageCursor;
 import org.alcance.web.Problem;
@@ -26,7 +27,6 @@ import org.alcance.events.DomainEvent;
 import org.alcance.events.campaign.ProgressCorrected;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.campaign.ProgressRetracted;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -68,10 +68,6 @@ public class UpdateService {
         this.clock = clock;
     }
 
-    /** An update, and whether this request reported it or found it already reported. */
-    public record Outcome(ProgressUpdate update, boolean created) {
-    }
-
     /**
      * The id an update takes: from the office's own client reference when there is one, else from
      * the idempotency key, so that a repeated report finds the first one instead of adding another.
@@ -82,22 +78,20 @@ public class UpdateService {
     }
 
     /** Reports an update, or with {@code dryRun} only checks it; one already reported is returned as it is. */
-    public Mono<Outcome> report(Caller caller, String campaignId, UpdateRequests.Report request, String updateId,
+    public Mono<Created<ProgressUpdate>> report(Caller caller, String campaignId, UpdateRequests.Report request, String updateId,
             boolean dryRun) {
         if (dryRun) {
             return writable(caller, campaignId).flatMap(target -> find(target.campaign(), updateId)
-                    .map(existing -> new Outcome(existing, false))
-                    .switchIfEmpty(Mono.fromCallable(() -> new Outcome(reported(caller, target, updateId, request), true))));
+                    .map(existing -> new Created<>(existing, false))
+                    .switchIfEmpty(Mono.fromCallable(() -> new Created<>(reported(caller, target, updateId, request),
+                            true))));
         }
         // the insert itself finds a report made before (its id is taken), so the usual case costs one write
-        return writable(caller, campaignId).flatMap(target -> Mono.fromCallable(() -> reported(caller, target, updateId, request))
-                .flatMap(update -> outbox.insert(update, update.id(), ProgressUpdate.COLLECTION,
-                                reportedEvents(target.campaign(), update))
-                        .map(stored -> new Outcome(stored, true)))
-                .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof Problem,
-                        // a repeated report is answered with the first one, even if it could no longer be made now
-                        refused -> find(target.campaign(), updateId).map(existing -> new Outcome(existing, false))
-                                .switchIfEmpty(Mono.error(refused))));
+        return writable(caller, campaignId).flatMap(target -> Created.madeOrFound(
+                Mono.fromCallable(() -> reported(caller, target, updateId, request))
+                        .flatMap(update -> outbox.insert(update, update.id(), ProgressUpdate.COLLECTION,
+                                reportedEvents(target.campaign(), update))),
+                find(target.campaign(), updateId)));
     }
 
     /** One row of a batch: the update id its client reference gives, and what it reports. */
@@ -106,7 +100,7 @@ public class UpdateService {
 
     /**
      * Reports many updates with one unordered bulk insert, in the rows' order. Each result is an
-     * {@link Outcome}, or the {@link Problem} that refused that row alone.
+     * {@link Created} update, or the {@link Problem} that refused that row alone.
      */
     Mono<List<Object>> reportAll(Caller caller, String campaignId, List<Row> rows) {
         return writable(caller, campaignId).flatMap(target -> mongo.find(
@@ -119,21 +113,22 @@ public class UpdateService {
                     for (Row row : rows) {
                         ProgressUpdate existing = stored.get(row.updateId());
                         if (existing != null) {
-                            results.add(new Outcome(existing, false));
+                            results.add(new Created<>(existing, false));
                             continue;
                         }
                         try {
                             ProgressUpdate update = reported(caller, target, row.updateId(), row.request());
                             created.add(update);
-                            results.add(new Outcome(update, true));
+                            results.add(new Created<>(update, true));
                         } catch (Problem refused) {
                             results.add(refused);
                         }
                     }
                     return insertAll(target.campaign(), created).map(raced -> {
                         for (int i = 0; i < results.size(); i++) {
-                            if (results.get(i) instanceof Outcome outcome && raced.containsKey(outcome.update().id())) {
-                                results.set(i, new Outcome(raced.get(outcome.update().id()), false));
+                            if (results.get(i) instanceof Created<?> made && made.entity() instanceof ProgressUpdate update
+                                    && raced.containsKey(update.id())) {
+                                results.set(i, new Created<>(raced.get(update.id()), false));
                             }
                         }
                         return results;

@@ -23,7 +23,6 @@ import org.alcance.web.ETags;
 import org.alcance.web.PageCursor;
 import org.alcance.web.Problem;
 import org.alcance.web.Violations;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -59,7 +58,7 @@ public class CourseService {
 
     /** Creates a course; one created before under the same id (client reference or key) is answered as it is. */
     Mono<Created<Course>> create(Caller caller, CourseRequests.Create request, String id) {
-        return Mono.defer(() -> {
+        return Created.madeOrFound(Mono.defer(() -> {
             String office = caller.officeToCreateFor(request.office(), "courses");
             Course.Details details = CourseRules.details(request.title(), request.topics(), request.format(),
                     request.venue(), request.partners(), request.presenters(), request.targetAudiences(),
@@ -71,10 +70,8 @@ public class CourseService {
                     details.startDate(), details.endDate(), details.capacity(), details.completionRule(), details.targets());
             Course course = new Course(id, office, details, CourseStatus.SCHEDULED, 1, 1, now, caller.subject(), now,
                     List.of(), List.of(), List.of(), outbox.entries(List.of(scheduled), 0));
-            return store.insert(course).map(inserted -> new Created<>(inserted, true));
-        }).onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof Problem,
-                refused -> store.find(id).filter(course -> course.office().equals(caller.office()))
-                        .map(course -> new Created<>(course, false)).switchIfEmpty(Mono.error(refused)));
+            return store.insert(course);
+        }), store.find(id).filter(course -> course.office().equals(caller.office())));
     }
 
     /** The course if the caller may read it; another office's course does not exist for them. */

@@ -77,8 +77,8 @@ class BulkImportService {
                                 c.get("ageGroup"), c.get("nationality"), c.get("country"));
                         String participantId = EnrolmentService.participantId(courseId, reference, null);
                         return enrolments.enrol(caller, courseId, request, participantId, dryRun)
-                                .map(outcome -> new RowResult(row, reference, participantId, RowStatus.accepted(outcome.created(), dryRun),
-                                        outcome.enrolment().state(), List.of()))
+                                .map(outcome -> new RowResult(row, reference, participantId,
+                                        RowStatus.accepted(outcome.isNew(), dryRun), outcome.entity().state(), List.of()))
                                 .onErrorResume(BulkImportService::rowRefused, e -> Mono.just(rejected(row, reference, null, (Problem) e)));
                     }).collectList().map(rows -> Report.of(dryRun, rows));
                 });

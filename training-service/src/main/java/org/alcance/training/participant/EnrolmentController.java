@@ -41,10 +41,9 @@ class EnrolmentController {
         Caller caller = Caller.of(token);
         String participantId = EnrolmentService.participantId(courseId, request.clientReference(), key);
         return idempotent.respond(caller, "POST /api/courses/" + courseId + "/participants", key, request,
-                () -> enrolments.enrol(caller, courseId, request, participantId, false).map(outcome -> outcome.created()
-                        ? ResponseEntity.created(URI.create("/api/courses/" + courseId + "/participants/" + participantId))
-                                .body(outcome.enrolment())
-                        : ResponseEntity.ok(outcome.enrolment())));
+                () -> enrolments.enrol(caller, courseId, request, participantId, false).map(created -> created
+                        .response(URI.create("/api/courses/" + courseId + "/participants/" + participantId))
+                        .body(created.entity())));
     }
 
     @GetMapping

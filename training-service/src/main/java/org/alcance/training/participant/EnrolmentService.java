@@ -14,6 +14,7 @@ import org.alcance.training.course.Course;
 import org.alcance.training.course.CourseService;
 import org.alcance.training.course.CourseStore;
 import org.alcance.web.Caller;
+import org.alcance.web.Created;
 import org.alcance.web.IdempotentResponses;
 import org.alcance.web.Problem;
 import org.alcance.web.Violations;
@@ -49,8 +50,6 @@ class EnrolmentService {
     }
 
     /** An enrolment, and whether this request made it (or, in a dry run, would) or found it made before. */
-    record Outcome(EnrolmentView enrolment, boolean created) {
-    }
 
     /** From the office's own reference for the person when there is one, else from the idempotency key. */
     static String participantId(String courseId, String clientReference, String idempotencyKey) {
@@ -63,7 +62,7 @@ class EnrolmentService {
      * course the caller may change, so that no request refused claims a key), then the course is written with it.
      * A dry run claims nothing and names no person.
      */
-    Mono<Outcome> enrol(Caller caller, String courseId, ParticipantRequests.Enrol request, String participantId,
+    Mono<Created<EnrolmentView>> enrol(Caller caller, String courseId, ParticipantRequests.Enrol request, String participantId,
             boolean dryRun) {
         return courses.readable(caller, courseId).flatMap(read -> {
             CourseService.requireOpen(caller, read);
@@ -73,8 +72,8 @@ class EnrolmentService {
             ParticipantRules.Checked checked = ParticipantRules.check(request);
             if (dryRun) {
                 Decision decision = decide(read, request, checked, participantId, null);
-                return Mono.just(new Outcome(EnrolmentView.of(read, decision.enrolment(), decision.participant(), false),
-                        true));
+                return Mono.just(new Created<>(EnrolmentView.of(read, decision.enrolment(), decision.participant(),
+                        false), true));
             }
             return people.personOf(read.office(), request.personReference(), request.email())
                     .flatMap(personId -> store.append(courseId, course -> {
@@ -92,7 +91,7 @@ class EnrolmentService {
                                 course.enrolmentsWith(decision.enrolment())), List.of(event));
                     }))
                     .flatMap(course -> participants.settle(course, participantId).then(existing(course, participantId))
-                            .map(outcome -> new Outcome(outcome.enrolment(), true)))
+                            .map(existing -> new Created<>(existing.entity(), true)))
                     .onErrorResume(AlreadyEnrolled.class, already -> existing(already.course, participantId));
         });
     }
@@ -111,12 +110,12 @@ class EnrolmentService {
                 null, null));
     }
 
-    private Mono<Outcome> existing(Course course, String participantId) {
+    private Mono<Created<EnrolmentView>> existing(Course course, String participantId) {
         Course.Enrolment enrolment = course.enrolment(participantId).orElseThrow();
         return participants.latest(course, participantId)
                 .map(participant -> EnrolmentView.of(course, enrolment, participant, false))
                 .defaultIfEmpty(EnrolmentView.of(course, enrolment, null, false))
-                .map(view -> new Outcome(view, false));
+                .map(view -> new Created<>(view, false));
     }
 
     /** Withdraws an enrolled or waitlisted participant; a freed seat goes to the first on the waitlist. */
@@ -142,7 +141,7 @@ class EnrolmentService {
                 return new CourseStore.Append(Update.update("enrolments", enrolments),
                         outbox.entries(events, course.sequence()));
             });
-        }).flatMap(course -> existing(course, participantId)).map(Outcome::enrolment);
+        }).flatMap(course -> existing(course, participantId)).map(Created::entity);
     }
 
     /** The course's people in enrolment order; names only for the course's own office. */
