@@ -43,6 +43,11 @@ public record Campaign(
         public boolean hasAudience(String audience) {
             return audiences.stream().anyMatch(target -> target.audience().equals(audience));
         }
+
+        /** The audiences' names, in the campaign's order. */
+        public List<String> audienceNames() {
+            return audiences.stream().map(AudienceTarget::audience).toList();
+        }
     }
 
     /** The details as they stood after one revision; version 1 is the campaign as created. */

@@ -75,7 +75,7 @@ final class CampaignRules {
         if (audiences == null) {
             return null;
         }
-        List<String> kept = was == null ? List.of() : was.audiences().stream().map(AudienceTarget::audience).toList();
+        List<String> kept = was == null ? List.of() : was.audienceNames();
         List<CampaignRequests.Target> coded = new ArrayList<>();
         for (int i = 0; i < audiences.size(); i++) {
             CampaignRequests.Target target = audiences.get(i);

@@ -10,7 +10,6 @@ import org.alcance.campaign.campaign.Campaign;
 import org.alcance.campaign.campaign.CampaignService;
 import org.alcance.campaign.campaign.CampaignStatus;
 import org.alcance.web.Caller;
-import org.alcance.events.AudienceTarget;
 import org.alcance.web.Created;
 import org.alcance.web.CsvReader;
 import org.alcance.web.Problem;
@@ -177,7 +176,7 @@ class BulkUpdateService {
     }
 
     private static List<BulkRow> csv(byte[] body, Campaign campaign) {
-        return CsvRows.rows(CsvReader.readUpload(body), campaign.details().audiences().stream().map(AudienceTarget::audience).toList());
+        return CsvRows.rows(CsvReader.readUpload(body), campaign.details().audienceNames());
     }
 
     private List<BulkRow> json(byte[] body) {

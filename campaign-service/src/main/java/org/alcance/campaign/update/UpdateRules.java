@@ -11,7 +11,6 @@ import org.alcance.campaign.vocabulary.Catalogue;
 import org.alcance.web.Violations;
 import org.alcance.events.AgeGroup;
 import org.alcance.events.AudienceReach;
-import org.alcance.events.AudienceTarget;
 import org.alcance.events.Sex;
 import org.alcance.events.campaign.Place;
 import org.alcance.events.vocabulary.VocabularyKind;
@@ -37,7 +36,7 @@ final class UpdateRules {
         Campaign.Details details = campaign.details();
         channel = catalogue.choice(VocabularyKind.CHANNEL, channel, details.channels()).orElse(channel);
         materials = materials(materials, catalogue, keptMaterials, violations);
-        List<String> audiences = details.audiences().stream().map(AudienceTarget::audience).toList();
+        List<String> audiences = details.audienceNames();
         reach = reach == null ? null : reach.stream().map(r -> r == null ? null : r.named(catalogue
                 .choice(VocabularyKind.AUDIENCE, r.audience(), audiences).orElse(r.audience()))).toList();
         violations.required(reportedOn, "reportedOn")

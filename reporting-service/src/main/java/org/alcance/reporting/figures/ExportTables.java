@@ -117,15 +117,7 @@ final class ExportTables {
     }
 
     private static String label(Report report, VocabularyKind kind, String code) {
-        Labels.Shown shown = report.overview().labels();
-        Map<String, String> labels = switch (kind) {
-            case AUDIENCE -> shown.audiences();
-            case CHANNEL -> shown.channels();
-            case THEME -> shown.themes();
-            case MATERIAL -> shown.materials();
-            case ORGANISATION_TYPE -> shown.organisationTypes();
-        };
-        return labels.getOrDefault(code, code);
+        return report.overview().labels().of(kind, code);
     }
 
     private static Table targets(Report report) {

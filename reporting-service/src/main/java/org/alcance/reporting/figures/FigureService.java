@@ -16,16 +16,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.alcance.events.campaign.Place;
 import org.alcance.reporting.generation.Generations;
 import org.alcance.reporting.history.EventHistory;
+import org.alcance.reporting.history.History;
 import org.alcance.reporting.projection.CampaignFigures;
 import org.alcance.reporting.projection.CampaignFigures.Cell;
 import org.alcance.reporting.projection.CampaignFigures.Reach;
 import org.alcance.reporting.projection.CampaignFigures.Update;
 import org.alcance.reporting.projection.Counts;
 import org.alcance.reporting.projection.CourseFigures;
+import org.alcance.reporting.projection.Figures;
 import org.alcance.reporting.figures.Views.AudienceProgress;
 import org.alcance.reporting.figures.Views.CampaignDetail;
 import org.alcance.reporting.figures.Views.CampaignSummary;
@@ -43,6 +48,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 /**
  * Every figure is folded from the per-aggregate documents of the active generation, each rebuilt exactly from
@@ -200,26 +207,29 @@ public class FigureService {
 
     /** One campaign's figures, now or ({@code asOf} a day) as they stood at that day's end. */
     Mono<CampaignDetail> campaign(Caller caller, String id, LocalDate asOf, String language) {
-        Mono<CampaignFigures> campaign = asOf == null
-                ? mongo.findById(id, CampaignFigures.class, Generations.campaigns(generations.active()))
-                : history.asOf(asOf).flatMap(h -> Mono.justOrEmpty(h.campaigns().get(id)));
-        return timed("campaign", campaign.filter(c -> c.seen() && caller.canRead(c.office()))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Campaign " + id)))
-                .zipWith(labels(asOf), (c, labels) -> labels.grouped(detail(c), language)));
+        return timed("campaign", figures("Campaign", id, asOf, CampaignFigures.class, Generations::campaigns,
+                History::campaigns, c -> caller.canRead(c.office()))
+                .map(read -> read.getT2().grouped(detail(read.getT1()), language)));
     }
 
     Mono<CourseDetail> course(Caller caller, String id, LocalDate asOf, String language) {
-        Mono<CourseFigures> course = asOf == null
-                ? mongo.findById(id, CourseFigures.class, Generations.courses(generations.active()))
-                : history.asOf(asOf).flatMap(h -> Mono.justOrEmpty(h.courses().get(id)));
-        return timed("course", course.filter(c -> c.seen() && caller.canRead(c.office()))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Course " + id)))
-                .zipWith(labels(asOf), (c, labels) -> labels.labelled(detail(c), language)));
+        return timed("course", figures("Course", id, asOf, CourseFigures.class, Generations::courses,
+                History::courses, c -> caller.canRead(c.office()))
+                .map(read -> read.getT2().labelled(detail(read.getT1()), language)));
     }
 
-    /** The catalogue now, or as it stood at the end of {@code asOf}. */
-    private Mono<Labels> labels(LocalDate asOf) {
-        return asOf == null ? vocabularies.now() : history.asOf(asOf).map(Vocabularies::of);
+    /**
+     * One aggregate's document, if it was seen and {@code readable} by the caller (else 404 naming {@code what}),
+     * with the catalogue: both now, or both as they stood at the end of {@code asOf}, from one history.
+     */
+    private <T extends Figures> Mono<Tuple2<T, Labels>> figures(String what, String id, LocalDate asOf, Class<T> type,
+            LongFunction<String> collection, Function<History, Map<String, T>> ofDay, Predicate<T> readable) {
+        Mono<Tuple2<T, Labels>> read = asOf == null
+                ? Mono.zip(mongo.findById(id, type, collection.apply(generations.active())), vocabularies.now())
+                : history.asOf(asOf).flatMap(h -> Mono.justOrEmpty(ofDay.apply(h).get(id))
+                        .map(figures -> Tuples.of(figures, Vocabularies.of(h))));
+        return read.filter(both -> both.getT1().seen() && readable.test(both.getT1()))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound(what + " " + id)));
     }
 
     private static CourseDetail detail(CourseFigures c) {

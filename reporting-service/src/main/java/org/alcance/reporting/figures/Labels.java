@@ -50,17 +50,24 @@ final class Labels {
      */
     record Shown(String language, Map<String, String> audiences, Map<String, String> themes,
                  Map<String, String> channels, Map<String, String> materials, Map<String, String> organisationTypes) {
+
+        /** The label of {@code code}, an entry of {@code kind}; the code itself if it is none. */
+        String of(VocabularyKind kind, String code) {
+            Map<String, String> labels = switch (kind) {
+                case AUDIENCE -> audiences;
+                case CHANNEL -> channels;
+                case THEME -> themes;
+                case MATERIAL -> materials;
+                case ORGANISATION_TYPE -> organisationTypes;
+            };
+            return labels.getOrDefault(code, code);
+        }
     }
 
     Shown shown(String language) {
         return new Shown(language, in(VocabularyKind.AUDIENCE, language), in(VocabularyKind.THEME, language),
                 in(VocabularyKind.CHANNEL, language), in(VocabularyKind.MATERIAL, language),
                 in(VocabularyKind.ORGANISATION_TYPE, language));
-    }
-
-    /** The label of {@code code} in {@code language}; the code itself if it is not an entry. */
-    String label(VocabularyKind kind, String code, String language) {
-        return labels.getOrDefault(kind, Map.of()).getOrDefault(code, Map.of()).getOrDefault(language, code);
     }
 
     /**
