@@ -1,9 +1,10 @@
 package org.alcance.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
-import org.springframework.beans.factory.annotation.Value;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,16 +39,22 @@ public class WebConventionsAutoConfiguration {
 
     /**
      * The API description a service serves at {@code /v3/api-docs} (and {@code /swagger-ui.html}), for the
-     * services that bring springdoc; each names its API in {@code alcance.api.title} and {@code .description}.
+     * services that bring springdoc; each names its API in {@code alcance.api.title}, {@code .description} and
+     * {@code .server}, and a deployment may name its helpdesk in {@code .contact-name}, {@code -url}, {@code -email}.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springdoc.core.configuration.SpringDocConfiguration")
+    @EnableConfigurationProperties(ApiDescription.Properties.class)
     static class ApiDescriptionConfiguration {
 
         @Bean
-        OpenAPI apiDescription(@Value("${alcance.api.title}") String title,
-                @Value("${alcance.api.description}") String description) {
-            return ApiDescription.withBearerTokens(title, description);
+        OpenAPI apiDescription(ApiDescription.Properties api) {
+            return ApiDescription.of(api);
+        }
+
+        @Bean
+        OpenApiCustomizer sharedConventions() {
+            return ApiDescription::complete;
         }
     }
 

@@ -2,8 +2,11 @@ package org.alcance.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,12 +14,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service promises about its API description: OpenAPI 3 at {@code /v3/api-docs} and the Swagger UI,
  * both without a token, under the service's name, with the bearer scheme every operation needs and the
- * operations the service names; the API itself still needs a token. A service runs it by extending this class
- * in an {@code *IT}.
+ * operations the service names; the API itself still needs a token. The description a client generates its code
+ * from is published in {@code docs/api/<service>.json}, and must be what the service serves. A service runs it by
+ * extending this class in an {@code *IT}.
  */
 @IntegrationTest
 public abstract class ApiDescriptionContract {
@@ -53,6 +59,27 @@ public abstract class ApiDescriptionContract {
             String[] methodAndPath = operation.split(" ", 2);
             description.jsonPath("$.paths['" + methodAndPath[1] + "']." + methodAndPath[0]).exists();
         }
+    }
+
+    /**
+     * The published file is the served description, pretty-printed with its keys sorted. When the service's API
+     * changes, the test leaves what it serves in {@code target/api/}, to be copied over the published file.
+     */
+    @Test
+    void shouldServeThePublishedDescription() throws IOException {
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        byte[] body = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBody();
+        String served = json.writeValueAsString(json.treeToValue(json.readTree(body), Object.class)) + "\n";
+        Path published = Path.of("..", "docs", "api", service + ".json");
+        Path fresh = Path.of("target", "api", service + ".json");
+        Files.createDirectories(fresh.getParent());
+        Files.writeString(fresh, served);
+        assertThat(Files.exists(published) ? Files.readString(published) : "")
+                .as("docs/api/%s.json is what the service serves; if its API changed on purpose, copy %s over it",
+                        service, fresh.toAbsolutePath())
+                .isEqualTo(served);
     }
 
     @Test

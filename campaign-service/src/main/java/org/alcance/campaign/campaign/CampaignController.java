@@ -1,7 +1,14 @@
 package org.alcance.campaign.campaign;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
+import org.alcance.web.ApiDescription;
 import org.alcance.web.Caller;
 import org.alcance.web.ETags;
 import org.alcance.web.IdempotentResponses;
@@ -22,6 +29,8 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/campaigns")
+@Tag(name = "Campaigns", description = "A field office's awareness campaigns: DRAFT, then ACTIVE while progress is"
+        + " reported, then COMPLETED or CANCELLED; each audience with its target, baseline and milestones.")
 class CampaignController {
 
     private final CampaignService campaigns;
@@ -32,6 +41,21 @@ class CampaignController {
         this.idempotent = idempotent;
     }
 
+    @Operation(operationId = "createCampaign", summary = "Create a campaign",
+            description = "The campaign starts as DRAFT, in the office of the token (headquarters names it in office)."
+                    + " A create sent again with the same clientReference, or the same Idempotency-Key, returns the"
+                    + " first campaign (200) instead of adding a second.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = CampaignRequests.Create.class), examples = {
+                            @ExampleObject(name = "posters", summary = "Guatemala's poster campaign",
+                                    value = CampaignRequests.EXAMPLE),
+                            @ExampleObject(name = "minimal", summary = "Only what is required",
+                                    value = CampaignRequests.MINIMAL)})))
+    @ApiResponse(responseCode = "201", description = "Created; Location names it and ETag is its version",
+            content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @ApiResponse(responseCode = "200", description = "Created before with this clientReference or Idempotency-Key: the"
+            + " first one", content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
     @PostMapping
     Mono<ResponseEntity<?>> create(@AuthenticationPrincipal Jwt token, @RequestBody CampaignRequests.Create request,
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key) {
@@ -43,6 +67,9 @@ class CampaignController {
                         .eTag(etag(created.entity())).body(CampaignView.of(created.entity()))));
     }
 
+    @Operation(operationId = "listCampaigns", summary = "List campaigns, newest first",
+            description = "A field office sees its own; headquarters all, or one office's with office. theme, from and"
+                    + " to filter; pass nextCursor back as cursor for the next page.")
     @GetMapping
     Mono<CampaignView.CampaignPage> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String office,
             @RequestParam(required = false) CampaignStatus status, @RequestParam(required = false) String theme,
@@ -54,11 +81,23 @@ class CampaignController {
                         PageCursor.next(page, limit, Campaign::createdAt, Campaign::id)));
     }
 
+    @Operation(operationId = "getCampaign", summary = "Read a campaign",
+            description = "With its audiences, targets and every revision; ETag is its version, for If-Match.")
+    @ApiResponse(responseCode = "200", description = "The campaign")
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping("/{id}")
     Mono<ResponseEntity<CampaignView>> get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return campaigns.readable(Caller.of(token), id).map(CampaignController::withEtag);
     }
 
+    @Operation(operationId = "reviseCampaign", summary = "Revise a campaign's details or targets",
+            description = "Only the fields sent change, and the revision is kept with its reason. Send If-Match with"
+                    + " the ETag read: a change based on an older version is refused (412).")
+    @ApiResponse(responseCode = "200", description = "The campaign as revised")
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
+    @ApiResponse(responseCode = "412", ref = ApiDescription.PRECONDITION_FAILED)
+    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
     @PatchMapping("/{id}")
     Mono<ResponseEntity<CampaignView>> revise(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -67,6 +106,14 @@ class CampaignController {
     }
 
     /** The lifecycle actions; {@code cancel} takes a body with the reason. */
+    @Operation(operationId = "moveCampaign", summary = "Launch, complete or cancel a campaign",
+            description = "launch: DRAFT to ACTIVE; complete: ACTIVE to COMPLETED; cancel (with a reason): DRAFT or"
+                    + " ACTIVE to CANCELLED. Any other move is refused (409); the same move sent again is safe.")
+    @ApiResponse(responseCode = "200", description = "The campaign after the move",
+            content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
     @PostMapping("/{id}/{action:launch|complete|cancel}")
     Mono<ResponseEntity<?>> act(@AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String action,
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,

@@ -1,5 +1,12 @@
 package org.alcance.campaign.period;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.alcance.web.ApiDescription;
 import org.alcance.campaign.period.PeriodViews.PeriodPage;
 import org.alcance.campaign.period.PeriodViews.PeriodView;
 import org.alcance.campaign.period.PeriodViews.ScheduleView;
@@ -24,6 +31,9 @@ import reactor.core.publisher.Mono;
  * approves it (which locks it) or returns it with a comment; an admin reopens an approved one, with a reason.
  */
 @RestController
+@Tag(name = "Reporting periods", description = "The schedule of reporting periods, and each office's period:"
+        + " submitted by the office once it has ended, approved by headquarters (which locks its figures) or returned,"
+        + " reopened by an admin.")
 class PeriodController {
 
     private final PeriodService periods;
@@ -34,28 +44,56 @@ class PeriodController {
         this.idempotent = idempotent;
     }
 
+    @Operation(operationId = "getReportingSchedule", summary = "Read the reporting schedule")
+    @ApiResponse(responseCode = "200", description = "The schedule")
     @GetMapping("/api/reporting-schedule")
     Mono<ScheduleView> schedule() {
         return periods.schedule().map(ScheduleView::of);
     }
 
+    @Operation(operationId = "setReportingSchedule", summary = "Set the reporting schedule (admin)",
+            description = "frequency MONTHLY or QUARTERLY; startsOn, the first day of the first period; dueDays, the"
+                    + " days after a period's end by which offices submit it.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = PeriodRequests.Schedule.class), examples = @ExampleObject(
+                            name = "quarterly", value = PeriodRequests.SCHEDULE_EXAMPLE))))
+    @ApiResponse(responseCode = "200", description = "The schedule as set")
+    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
     @PutMapping("/api/reporting-schedule")
     Mono<ScheduleView> setSchedule(@AuthenticationPrincipal Jwt token, @RequestBody PeriodRequests.Schedule request) {
         return periods.setSchedule(Caller.of(token), request).map(ScheduleView::of);
     }
 
+    @Operation(operationId = "listReportingPeriods", summary = "List reporting periods",
+            description = "A field office sees its own; headquarters every office's, or one's with office.")
+    @ApiResponse(responseCode = "200", description = "The periods")
     @GetMapping("/api/reporting-periods")
     Mono<PeriodPage> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String office,
             @RequestParam(required = false) PeriodStatus status) {
         return periods.list(Caller.of(token), office, status).map(PeriodView::of).collectList().map(PeriodPage::new);
     }
 
+    @Operation(operationId = "getReportingPeriod", summary = "Read an office's reporting period",
+            description = "period names it: 2002-Q3 or 2002-09, as the schedule cuts the year.")
+    @ApiResponse(responseCode = "200", description = "The period with its history")
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping("/api/reporting-periods/{office}/{period}")
     Mono<PeriodView> get(@AuthenticationPrincipal Jwt token, @PathVariable String office, @PathVariable String period) {
         return periods.get(Caller.of(token), office, period).map(PeriodView::of);
     }
 
     /** {@code return} takes a body with the comment, {@code reopen} one with the reason; the others may carry a comment. */
+    @Operation(operationId = "moveReportingPeriod", summary = "Submit, approve, return or reopen a period",
+            description = "submit: the office, once the period has ended; approve or return (with a comment):"
+                    + " headquarters; reopen (with a reason): an admin. An approved period refuses changes dated in it.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = PeriodRequests.Action.class), examples = @ExampleObject(
+                            name = "return", value = "{\"comment\": \"The poster counts of June are missing\"}"))))
+    @ApiResponse(responseCode = "200", description = "The period after the move",
+            content = @Content(schema = @Schema(implementation = PeriodView.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
     @PostMapping("/api/reporting-periods/{office}/{period}/{action:submit|approve|return|reopen}")
     Mono<ResponseEntity<?>> act(@AuthenticationPrincipal Jwt token, @PathVariable String office,
             @PathVariable String period, @PathVariable String action,

@@ -1,5 +1,8 @@
 package org.alcance.campaign.update;
 
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.alcance.web.ApiDescription;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +26,14 @@ import reactor.core.publisher.Mono;
 /** A field office's spreadsheet of progress updates in one request, as CSV or JSON. */
 @RestController
 @RequestMapping("/api/campaigns/{campaignId}/updates")
+@Tag(name = "Progress updates")
 class BulkUpdateController {
+
+    private static final String CSV_EXAMPLE = """
+            clientReference,reportedOn,place,adminArea,channel,notes,materials.posters,reach.migrants,reach.migrants.sex.FEMALE,reach.migrants.sex.MALE
+            gt-0615-1,2002-06-15,Tecún Umán,San Marcos,poster,"Posters at the bridge, both sides",5000,1200,,
+            gt-0616-1,2002-06-16,Malacatán,San Marcos,workshop,,,40,25,15
+            """;
 
     private final BulkUpdateService bulk;
     private final IdempotentResponses idempotent;
@@ -33,21 +43,23 @@ class BulkUpdateController {
         this.idempotent = idempotent;
     }
 
-    @Operation(summary = "Report many progress updates at once, from a CSV file or a JSON array",
+    @Operation(operationId = "uploadUpdates", summary = "Report many progress updates at once, from a CSV file or a JSON array",
             description = "Every row needs a clientReference; rows sent again change nothing. Bad rows are reported"
                     + " with their errors and do not stop the good ones. dryRun=true checks every row and stores nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(
+                            name = "sheet", summary = "Two rows of the README's sheet", value = CSV_EXAMPLE)),
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = BulkUpdateService.JsonUpload.class))}),
             responses = {
                     @ApiResponse(responseCode = "200", description = "What became of every row",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                                     schema = @Schema(implementation = BulkUpdateService.Result.class))),
-                    @ApiResponse(responseCode = "409", description = "The campaign is not ACTIVE"),
-                    @ApiResponse(responseCode = "413", description = "Over 10 MB or over 5,000 rows"),
-                    @ApiResponse(responseCode = "415", description = "Neither text/csv nor application/json"),
-                    @ApiResponse(responseCode = "422", description = "The CSV cannot be read or its header names unknown columns")})
+                    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND),
+                    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT),
+                    @ApiResponse(responseCode = "413", ref = ApiDescription.CONTENT_TOO_LARGE),
+                    @ApiResponse(responseCode = "415", ref = ApiDescription.UNSUPPORTED_MEDIA_TYPE),
+                    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)})
     @PostMapping("/bulk")
     Mono<ResponseEntity<?>> upload(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @RequestParam(defaultValue = "false") boolean dryRun,

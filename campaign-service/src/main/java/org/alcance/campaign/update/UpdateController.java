@@ -1,5 +1,12 @@
 package org.alcance.campaign.update;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.alcance.web.ApiDescription;
 import java.net.URI;
 import java.util.List;
 import org.alcance.web.Caller;
@@ -21,6 +28,9 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/campaigns/{campaignId}/updates")
+@Tag(name = "Progress updates", description = "What a field office reports about an ACTIVE campaign: where, by which"
+        + " channel, the materials distributed and the people reached per audience; corrected or retracted, never"
+        + " deleted.")
 class UpdateController {
 
     private final UpdateService updates;
@@ -36,6 +46,24 @@ class UpdateController {
     }
 
     /** 201 for a new update; 200 with the existing one when its client reference was reported before. */
+    @Operation(operationId = "reportProgress", summary = "Report progress on a campaign",
+            description = "The campaign must be ACTIVE and the date within its period and not inside an approved"
+                    + " reporting period. Sent again with the same clientReference (or Idempotency-Key), it returns"
+                    + " the update already stored (200) and counts once.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = UpdateRequests.Report.class), examples = {
+                            @ExampleObject(name = "posters", summary = "Posters at the border, with a split by sex",
+                                    value = UpdateRequests.EXAMPLE),
+                            @ExampleObject(name = "minimal", summary = "Only what is required",
+                                    value = UpdateRequests.MINIMAL)})))
+    @ApiResponse(responseCode = "201", description = "Reported; Location names the update",
+            content = @Content(schema = @Schema(implementation = ProgressUpdate.class)))
+    @ApiResponse(responseCode = "200", description = "Reported before with this clientReference or Idempotency-Key:"
+            + " the update stored then", content = @Content(schema = @Schema(implementation = ProgressUpdate.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
+    @ApiResponse(responseCode = "503", ref = ApiDescription.SERVICE_UNAVAILABLE)
     @PostMapping
     Mono<ResponseEntity<?>> report(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,
@@ -48,6 +76,10 @@ class UpdateController {
                         .body(created.entity())));
     }
 
+    @Operation(operationId = "listUpdates", summary = "List a campaign's updates, newest first",
+            description = "Retracted ones included, each with its history; pass nextCursor back as cursor.")
+    @ApiResponse(responseCode = "200", description = "A page of updates")
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping
     Mono<UpdatePage> list(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
@@ -58,12 +90,29 @@ class UpdateController {
                 });
     }
 
+    @Operation(operationId = "getUpdate", summary = "Read an update", description = "Its figures now and every"
+            + " earlier revision, with the reason of each correction or of its retraction.")
+    @ApiResponse(responseCode = "200", description = "The update")
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping("/{updateId}")
     Mono<ProgressUpdate> get(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @PathVariable String updateId) {
         return updates.get(Caller.of(token), campaignId, updateId);
     }
 
+    @Operation(operationId = "correctUpdate", summary = "Correct an update's figures",
+            description = "The fields sent replace the update's, the fields left out keep their value; reason is"
+                    + " required and kept with the revision. Headquarters' figures count the corrected figures only.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = UpdateRequests.Correct.class), examples = @ExampleObject(
+                            name = "recount", summary = "A recount of the people reached",
+                            value = UpdateRequests.CORRECTION))))
+    @ApiResponse(responseCode = "200", description = "The update as corrected",
+            content = @Content(schema = @Schema(implementation = ProgressUpdate.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
+    @ApiResponse(responseCode = "503", ref = ApiDescription.SERVICE_UNAVAILABLE)
     @PostMapping("/{updateId}/correction")
     Mono<ResponseEntity<?>> correct(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @PathVariable String updateId, @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,
@@ -73,6 +122,17 @@ class UpdateController {
                 key, request, () -> updates.correct(caller, campaignId, updateId, request).map(ResponseEntity::ok));
     }
 
+    @Operation(operationId = "retractUpdate", summary = "Retract an update",
+            description = "It no longer counts in any figure; it stays readable with its history. Sent again, nothing"
+                    + " changes.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = UpdateRequests.Retract.class),
+                    examples = @ExampleObject(name = "twice", value = "{\"reason\": \"Reported twice by mistake\"}"))))
+    @ApiResponse(responseCode = "200", description = "The update, retracted",
+            content = @Content(schema = @Schema(implementation = ProgressUpdate.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
+    @ApiResponse(responseCode = "503", ref = ApiDescription.SERVICE_UNAVAILABLE)
     @PostMapping("/{updateId}/retraction")
     Mono<ResponseEntity<?>> retract(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @PathVariable String updateId, @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,

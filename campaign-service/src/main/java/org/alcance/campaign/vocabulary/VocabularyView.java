@@ -1,5 +1,6 @@
 package org.alcance.campaign.vocabulary;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ record VocabularyView(String kind, String code, Map<String, String> labels, long
     }
 
     /** Entries in kind and code order. */
+    @Schema(name = "VocabularyPage")
     record Page(List<VocabularyView> items) {
     }
 }
