@@ -1,5 +1,8 @@
 package org.alcance.campaign;
 
+import static org.alcance.campaign.CampaignApi.ISSUER;
+
+import java.net.URI;
 import org.alcance.test.ApiDescriptionContract;
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +20,15 @@ class OpenApiIT extends ApiDescriptionContract {
                 .jsonPath("$.paths['/api/campaigns/{campaignId}/updates/bulk'].post.requestBody.content['application/json']").exists()
                 .jsonPath("$.paths['/api/campaigns/{campaignId}/updates/bulk'].post.responses['200'].content['application/json'].schema['$ref']")
                 .isEqualTo("#/components/schemas/Result");
+    }
+
+    /** Its documented minimal body makes the campaign whose channel and audience the minimal update names. */
+    @Test
+    void shouldTakeTheDocumentedMinimalBodiesOfCampaignsAndUpdatesAndRequireEachOfTheirFields() {
+        String token = ISSUER.office("KZ");
+        URI campaign = assertMinimalBodyIsWhatIsRequired("/api/campaigns", "/api/campaigns", token);
+        http.post().uri(campaign + "/launch").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+        assertMinimalBodyIsWhatIsRequired("/api/campaigns/{campaignId}/updates", campaign + "/updates", token);
     }
 }

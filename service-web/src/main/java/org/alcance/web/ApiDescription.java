@@ -18,8 +18,17 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpStatus;
 
@@ -46,6 +55,30 @@ public final class ApiDescription {
     private static final String FORBIDDEN = "Forbidden";
 
     private ApiDescription() {
+    }
+
+    /** What a change to a stored record may meet: no such record, a state that refuses it, broken rules, a busy record. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", ref = CONFLICT)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", ref = UNPROCESSABLE)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", ref = SERVICE_UNAVAILABLE)
+    public @interface ChangeRefusals {
+    }
+
+    /**
+     * What a bulk upload to a stored record may meet: no such record, a state that refuses it, a body too large or of
+     * another type, a file that cannot be read.
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", ref = CONFLICT)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "413", ref = CONTENT_TOO_LARGE)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", ref = UNPROCESSABLE)
+    public @interface UploadRefusals {
     }
 
     /** What names the API and whom to ask about it: {@code alcance.api.*}, set per service and per deployment. */
@@ -101,6 +134,13 @@ public final class ApiDescription {
                 responses.putIfAbsent("400", new ApiResponse().$ref(BAD_REQUEST));
             }
         }));
+        // a service describes the refusals it answers, not every one the others may
+        Set<String> named = description.getPaths().values().stream()
+                .flatMap(path -> path.readOperations().stream())
+                .flatMap(operation -> operation.getResponses().values().stream())
+                .map(ApiResponse::get$ref).filter(Objects::nonNull)
+                .map(ref -> ref.substring(ref.lastIndexOf('/') + 1)).collect(Collectors.toSet());
+        description.getComponents().getResponses().keySet().retainAll(named);
     }
 
     private static final Map<String, String> HEADERS = Map.of(
@@ -135,8 +175,9 @@ public final class ApiDescription {
                 .required(List.of("field", "detail"));
     }
 
+    /** Mutable: {@link #complete} keeps those a service's operations name. */
     private static Map<String, ApiResponse> refusals() {
-        return Map.of(
+        return new TreeMap<>(Map.of(
                 BAD_REQUEST, refusal(HttpStatus.BAD_REQUEST, "The body or a parameter cannot be read: malformed JSON, a"
                         + " value of the wrong kind, an unreadable cursor",
                         "The JSON breaks at line 2, column 35: it ends before every object and list is closed", null),
@@ -161,11 +202,11 @@ public final class ApiDescription {
                         List.of(Map.of("field", "reach[0].people", "detail", "must be a whole number from 0 to 1000000000"))),
                 SERVICE_UNAVAILABLE, refusal(HttpStatus.SERVICE_UNAVAILABLE, "Too many changes to one record at once;"
                         + " the same request sent again is safe", "Campaign 0f8fad5b-d9cb-469f-a165-70867728950e"
-                        + " cannot take this change now: too many requests change it at once; retry later", null));
+                        + " cannot take this change now: too many requests change it at once; retry later", null)));
     }
 
     private static ApiResponse refusal(HttpStatus status, String description, String detail, Object errors) {
-        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "about:blank");
         example.put("title", status.getReasonPhrase());
         example.put("status", status.value());

@@ -94,10 +94,8 @@ class CampaignController {
             description = "Only the fields sent change, and the revision is kept with its reason. Send If-Match with"
                     + " the ETag read: a change based on an older version is refused (412).")
     @ApiResponse(responseCode = "200", description = "The campaign as revised")
-    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
+    @ApiDescription.ChangeRefusals
     @ApiResponse(responseCode = "412", ref = ApiDescription.PRECONDITION_FAILED)
-    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
     @PatchMapping("/{id}")
     Mono<ResponseEntity<CampaignView>> revise(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -111,9 +109,7 @@ class CampaignController {
                     + " ACTIVE to CANCELLED. Any other move is refused (409); the same move sent again is safe.")
     @ApiResponse(responseCode = "200", description = "The campaign after the move",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
-    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
-    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
+    @ApiDescription.ChangeRefusals
     @PostMapping("/{id}/{action:launch|complete|cancel}")
     Mono<ResponseEntity<?>> act(@AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String action,
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,

@@ -44,7 +44,8 @@ class PeriodController {
         this.idempotent = idempotent;
     }
 
-    @Operation(operationId = "getReportingSchedule", summary = "Read the reporting schedule")
+    @Operation(operationId = "getReportingSchedule", summary = "Read the reporting schedule",
+            description = "How the year is cut into reporting periods, and how many days offices have to submit each.")
     @ApiResponse(responseCode = "200", description = "The schedule")
     @GetMapping("/api/reporting-schedule")
     Mono<ScheduleView> schedule() {
@@ -91,9 +92,7 @@ class PeriodController {
                             name = "return", value = "{\"comment\": \"The poster counts of June are missing\"}"))))
     @ApiResponse(responseCode = "200", description = "The period after the move",
             content = @Content(schema = @Schema(implementation = PeriodView.class)))
-    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
-    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
+    @ApiDescription.ChangeRefusals
     @PostMapping("/api/reporting-periods/{office}/{period}/{action:submit|approve|return|reopen}")
     Mono<ResponseEntity<?>> act(@AuthenticationPrincipal Jwt token, @PathVariable String office,
             @PathVariable String period, @PathVariable String action,

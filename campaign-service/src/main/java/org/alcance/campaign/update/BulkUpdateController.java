@@ -54,12 +54,8 @@ class BulkUpdateController {
             responses = {
                     @ApiResponse(responseCode = "200", description = "What became of every row",
                             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                    schema = @Schema(implementation = BulkUpdateService.Result.class))),
-                    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND),
-                    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT),
-                    @ApiResponse(responseCode = "413", ref = ApiDescription.CONTENT_TOO_LARGE),
-                    @ApiResponse(responseCode = "415", ref = ApiDescription.UNSUPPORTED_MEDIA_TYPE),
-                    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)})
+                                    schema = @Schema(implementation = BulkUpdateService.Result.class)))})
+    @ApiDescription.UploadRefusals
     @PostMapping("/bulk")
     Mono<ResponseEntity<?>> upload(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @RequestParam(defaultValue = "false") boolean dryRun,

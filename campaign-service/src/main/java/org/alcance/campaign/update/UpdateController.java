@@ -60,10 +60,7 @@ class UpdateController {
             content = @Content(schema = @Schema(implementation = ProgressUpdate.class)))
     @ApiResponse(responseCode = "200", description = "Reported before with this clientReference or Idempotency-Key:"
             + " the update stored then", content = @Content(schema = @Schema(implementation = ProgressUpdate.class)))
-    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
-    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
-    @ApiResponse(responseCode = "503", ref = ApiDescription.SERVICE_UNAVAILABLE)
+    @ApiDescription.ChangeRefusals
     @PostMapping
     Mono<ResponseEntity<?>> report(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,
@@ -109,10 +106,7 @@ class UpdateController {
                             value = UpdateRequests.CORRECTION))))
     @ApiResponse(responseCode = "200", description = "The update as corrected",
             content = @Content(schema = @Schema(implementation = ProgressUpdate.class)))
-    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
-    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
-    @ApiResponse(responseCode = "503", ref = ApiDescription.SERVICE_UNAVAILABLE)
+    @ApiDescription.ChangeRefusals
     @PostMapping("/{updateId}/correction")
     Mono<ResponseEntity<?>> correct(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @PathVariable String updateId, @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,
@@ -129,10 +123,7 @@ class UpdateController {
                     examples = @ExampleObject(name = "twice", value = "{\"reason\": \"Reported twice by mistake\"}"))))
     @ApiResponse(responseCode = "200", description = "The update, retracted",
             content = @Content(schema = @Schema(implementation = ProgressUpdate.class)))
-    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ApiDescription.CONFLICT)
-    @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
-    @ApiResponse(responseCode = "503", ref = ApiDescription.SERVICE_UNAVAILABLE)
+    @ApiDescription.ChangeRefusals
     @PostMapping("/{updateId}/retraction")
     Mono<ResponseEntity<?>> retract(@AuthenticationPrincipal Jwt token, @PathVariable String campaignId,
             @PathVariable String updateId, @RequestHeader(name = IdempotentResponses.HEADER, required = false) String key,

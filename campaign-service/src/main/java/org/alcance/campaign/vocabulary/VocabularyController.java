@@ -34,7 +34,8 @@ class VocabularyController {
         this.vocabularies = vocabularies;
     }
 
-    @Operation(operationId = "listVocabularies", summary = "List every entry of the catalogue")
+    @Operation(operationId = "listVocabularies", summary = "List every entry of the catalogue",
+            description = "Every kind's entries, each with its code and its labels in English, Spanish and French.")
     @ApiResponse(responseCode = "200", description = "Every entry, by kind and code")
     @GetMapping("/api/vocabularies")
     Mono<VocabularyView.Page> all() {
@@ -51,7 +52,8 @@ class VocabularyController {
                 .map(VocabularyView.Page::new));
     }
 
-    @Operation(operationId = "getVocabularyEntry", summary = "Read one entry of the catalogue")
+    @Operation(operationId = "getVocabularyEntry", summary = "Read one entry of the catalogue",
+            description = "The entry's labels, and who set them when.")
     @ApiResponse(responseCode = "200", description = "The entry with its labels")
     @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping("/api/vocabularies/{kind}/{code}")
@@ -69,6 +71,7 @@ class VocabularyController {
     @ApiResponse(responseCode = "200", description = "The entry as set")
     @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @ApiResponse(responseCode = "422", ref = ApiDescription.UNPROCESSABLE)
+    @ApiResponse(responseCode = "503", ref = ApiDescription.SERVICE_UNAVAILABLE)
     @PutMapping("/api/vocabularies/{kind}/{code}")
     Mono<VocabularyView> set(@AuthenticationPrincipal Jwt token, @PathVariable String kind, @PathVariable String code,
             @RequestBody(required = false) VocabularyRequest request) {

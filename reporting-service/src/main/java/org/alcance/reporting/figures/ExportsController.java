@@ -1,5 +1,12 @@
 package org.alcance.reporting.figures;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.alcance.web.ApiDescription;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.alcance.reporting.figures.ExportTables.Table;
@@ -28,6 +35,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/exports")
+@Tag(name = "Exports", description = "The figures' tables as CSV or XLSX files, for donors' reports and spreadsheets.")
 class ExportsController {
 
     static final String AS_OF_HEADER = "X-Figures-As-Of";
@@ -39,6 +47,9 @@ class ExportsController {
     }
 
     /** The tables there are, each with its two files' paths. */
+    @Operation(operationId = "exportTables", summary = "List the tables that can be exported",
+            description = "Each table's name and the paths of its CSV and XLSX files.")
+    @ApiResponse(responseCode = "200", description = "The tables")
     @GetMapping
     Map<String, Object> tables() {
         return Map.of("tables", ExportTables.names().stream()
@@ -47,22 +58,35 @@ class ExportsController {
                 .toList());
     }
 
+    @Operation(operationId = "exportCsv", summary = "A table of the figures as CSV",
+            description = "With the overview's filters and scope; the figures' asOf is in the X-Figures-As-Of header"
+                    + " and in the last column of every row.")
+    @ApiResponse(responseCode = "200", description = "The table", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping("/{table}.csv")
     Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String table,
-            @RequestParam(required = false) String office, @RequestParam(required = false) String theme,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String asOf,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+            @Parameter(description = FiguresController.OFFICE) @RequestParam(required = false) String office, @Parameter(description = FiguresController.THEME) @RequestParam(required = false) String theme,
+            @Parameter(description = FiguresController.FROM) @RequestParam(required = false) String from, @Parameter(description = FiguresController.TO) @RequestParam(required = false) String to,
+            @Parameter(description = FiguresController.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = FiguresController.LANGUAGE) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
+                    required = false) String language) {
         return export(token, table, "csv", TableFiles.CSV, new Filters(office, theme, from, to, asOf), language,
                 (t, report) -> TableFiles.csv(t));
     }
 
+    @Operation(operationId = "exportXlsx", summary = "A table of the figures as an XLSX workbook",
+            description = "The same table as the CSV, with the filters and asOf in the workbook.")
+    @ApiResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = TableFiles.XLSX,
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping("/{table}.xlsx")
     Mono<ResponseEntity<byte[]>> xlsx(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String table,
-            @RequestParam(required = false) String office, @RequestParam(required = false) String theme,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String asOf,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+            @Parameter(description = FiguresController.OFFICE) @RequestParam(required = false) String office, @Parameter(description = FiguresController.THEME) @RequestParam(required = false) String theme,
+            @Parameter(description = FiguresController.FROM) @RequestParam(required = false) String from, @Parameter(description = FiguresController.TO) @RequestParam(required = false) String to,
+            @Parameter(description = FiguresController.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = FiguresController.LANGUAGE) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
+                    required = false) String language) {
         Filters filters = new Filters(office, theme, from, to, asOf);
         return export(token, table, "xlsx", TableFiles.XLSX, filters, language, (t, report) -> TableFiles.xlsx(t, filters,
                 report.overview().asOf() == null ? null : report.overview().asOf().toString()));

@@ -1,5 +1,10 @@
 package org.alcance.reporting.figures;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.alcance.web.ApiDescription;
 import java.time.Duration;
 import org.alcance.reporting.figures.Views.CampaignDetail;
 import org.alcance.reporting.figures.Views.CourseDetail;
@@ -31,7 +36,16 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/figures")
+@Tag(name = "Figures", description = "Whom the campaigns reached and whom the courses trained, for headquarters and"
+        + " for each office; every answer says how fresh it is (asOf), and may be asked as of a past day.")
 class FiguresController {
+
+    static final String OFFICE = "An office's code (GT): its figures only. A field office always reads its own";
+    static final String THEME = "A campaign theme, as stored: the figures of the campaigns with that theme";
+    static final String FROM = "The first month (2002-01) or day (2002-01-15) of the figures";
+    static final String TO = "The last month (2002-12) or day (2002-12-31) of the figures";
+    static final String AS_OF = "A past day (2002-09-30): the figures as they stood at its end";
+    static final String LANGUAGE = "The language of the catalogue's labels: en (the default), es or fr";
 
     private final FigureService figures;
     private final FigureChanges changes;
@@ -44,20 +58,30 @@ class FiguresController {
         this.heartbeat = heartbeat;
     }
 
+    @Operation(operationId = "overview", summary = "The figures of every office, or of one",
+            description = "Reach by audience, office, month, theme, channel, sex, age group, country and subdivision;"
+                    + " materials; targets against achievement; participants enrolled and trained, completion, people"
+                    + " counted once; the standing of the reporting periods covered. A field office gets its own.")
+    @ApiResponse(responseCode = "200", description = "The figures")
     @GetMapping("/overview")
-    Mono<Overview> overview(@AuthenticationPrincipal ClaimAccessor token, @RequestParam(required = false) String office,
-            @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+    Mono<Overview> overview(@AuthenticationPrincipal ClaimAccessor token, @Parameter(description = FiguresController.OFFICE) @RequestParam(required = false) String office,
+            @Parameter(description = FiguresController.THEME) @RequestParam(required = false) String theme, @Parameter(description = FiguresController.FROM) @RequestParam(required = false) String from,
+            @Parameter(description = FiguresController.TO) @RequestParam(required = false) String to, @Parameter(description = FiguresController.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = FiguresController.LANGUAGE) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
+                    required = false) String language) {
         return Mono.defer(() -> figures.overview(Caller.of(token), office, theme, Period.parse(from, to),
                 new Filters(office, theme, from, to, asOf), Labels.language(language)));
     }
 
+    @Operation(operationId = "officeFigures", summary = "One office's figures, with its campaigns and courses",
+            description = "The overview's figures for one office, and a line for each of its campaigns and courses.")
+    @ApiResponse(responseCode = "200", description = "The office's figures")
     @GetMapping("/offices/{office}")
     Mono<OfficeFigures> office(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String office,
-            @RequestParam(required = false) String theme, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+            @Parameter(description = FiguresController.THEME) @RequestParam(required = false) String theme, @Parameter(description = FiguresController.FROM) @RequestParam(required = false) String from,
+            @Parameter(description = FiguresController.TO) @RequestParam(required = false) String to, @Parameter(description = FiguresController.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = FiguresController.LANGUAGE) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
+                    required = false) String language) {
         return Mono.defer(() -> figures.office(Caller.of(token), office, theme, Period.parse(from, to),
                 new Filters(office, theme, from, to, asOf), Labels.language(language)));
     }
@@ -66,23 +90,39 @@ class FiguresController {
      * Each reporting period's completeness: which offices were expected to report, which submitted, were approved,
      * are late; a field office sees its own.
      */
+    @Operation(operationId = "periodCompleteness", summary = "Which offices reported each period",
+            description = "For each reporting period: the offices expected to report, those that submitted, were"
+                    + " approved, or are late.")
+    @ApiResponse(responseCode = "200", description = "Each period's completeness")
     @GetMapping("/periods")
     Mono<Views.Completeness> periods(@AuthenticationPrincipal ClaimAccessor token,
-            @RequestParam(required = false) String office, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
+            @Parameter(description = FiguresController.OFFICE) @RequestParam(required = false) String office, @Parameter(description = FiguresController.FROM) @RequestParam(required = false) String from,
+            @Parameter(description = FiguresController.TO) @RequestParam(required = false) String to, @Parameter(description = FiguresController.AS_OF) @RequestParam(required = false) String asOf) {
         return Mono.defer(() -> figures.completeness(Caller.of(token), office, Period.parse(from, to),
                 Period.day(asOf)));
     }
 
+    @Operation(operationId = "campaignFigures", summary = "One campaign's figures",
+            description = "Reach by audience against target, with what was achieved by each milestone; by month,"
+                    + " channel, sex, age group and place; materials.")
+    @ApiResponse(responseCode = "200", description = "The campaign's figures")
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping("/campaigns/{id}")
     Mono<CampaignDetail> campaign(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id,
-            @RequestParam(required = false) String asOf, @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+            @Parameter(description = FiguresController.AS_OF) @RequestParam(required = false) String asOf, @Parameter(description = FiguresController.LANGUAGE) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
+                    required = false) String language) {
         return Mono.defer(() -> figures.campaign(Caller.of(token), id, Period.day(asOf), Labels.language(language)));
     }
 
+    @Operation(operationId = "courseFigures", summary = "One course's figures",
+            description = "Participants enrolled, trained and completing, by sex, age group, organisation type and"
+                    + " country; attendance; targets against those trained.")
+    @ApiResponse(responseCode = "200", description = "The course's figures")
+    @ApiResponse(responseCode = "404", ref = ApiDescription.NOT_FOUND)
     @GetMapping("/courses/{id}")
     Mono<CourseDetail> course(@AuthenticationPrincipal ClaimAccessor token, @PathVariable String id,
-            @RequestParam(required = false) String asOf, @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+            @Parameter(description = FiguresController.AS_OF) @RequestParam(required = false) String asOf, @Parameter(description = FiguresController.LANGUAGE) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
+                    required = false) String language) {
         return Mono.defer(() -> figures.course(Caller.of(token), id, Period.day(asOf), Labels.language(language)));
     }
 
@@ -91,6 +131,10 @@ class FiguresController {
      * event type applied, the document's version and {@code asOf}); a comment every so often keeps proxies from
      * closing it.
      */
+    @Operation(operationId = "figureChanges", summary = "Follow changes to the figures, live",
+            description = "Server-Sent Events: one figures event per change of a campaign or course the caller may"
+                    + " read, and a comment every so often to keep the connection open.")
+    @ApiResponse(responseCode = "200", description = "The stream of changes")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<FigureChanges.Change>> stream(@AuthenticationPrincipal ClaimAccessor token) {
         Caller caller = Caller.of(token);

@@ -1,5 +1,6 @@
 package org.alcance.training.participant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ class BulkImportService {
             List<Problem.FieldError> errors) {
     }
 
+    @Schema(name = "UploadReport")
     record Report(boolean dryRun, int received, long created, long unchanged, long duplicate, long rejected, long valid,
             List<RowResult> rows) {
 
