@@ -3,6 +3,8 @@
 // offices by their codes; {name} in a message is filled in by the page.
 export const MESSAGES = {
   en: {
+    reachByCountry: 'Reach by country', reachBySubdivision: 'Reach by subdivision', country: 'Country', subdivision: 'Subdivision',
+    subdivisionHint: 'Places reported with their ISO 3166-2 code',
     channel: 'Channel', ageGroup: 'Age group', material: 'Material', measure: 'Figure', stage: 'Stage',
     comparison: 'Compared with earlier periods', comparisonHint: 'This period, the one before it and the same months a year earlier',
     about: 'About',
@@ -31,7 +33,7 @@ export const MESSAGES = {
     periods: 'Reporting periods', standing: 'Reporting periods of these figures: {status}',
     officeTable: 'Offices', campaignTable: 'Campaigns of this office', courseTable: 'Courses of this office',
     titleColumn: 'Title', status: 'Status', sortBy: 'Sort by {column}', percentAchieved: 'Achieved',
-    chartData: 'The figures of this chart', chartSummary: '{title}: {count} values, the largest {top}.',
+    chartData: 'The figures of this chart', chartSummary: '{title}: the largest {top}, of {count} in all.',
     dates: 'Dates', themes: 'Themes', channels: 'Channels', partners: 'Partners', audiences: 'Audiences',
     materials: 'Materials', distributed: 'Distributed', audience: 'Audience', none: 'none',
     progress: 'Progress against target over time', progressHint: 'People reached, cumulative, against the target’s milestones',
@@ -67,6 +69,8 @@ export const MESSAGES = {
     }
   },
   es: {
+    reachByCountry: 'Alcance por país', reachBySubdivision: 'Alcance por subdivisión', country: 'País', subdivision: 'Subdivisión',
+    subdivisionHint: 'Lugares informados con su código ISO 3166-2',
     channel: 'Canal', ageGroup: 'Grupo de edad', material: 'Material', measure: 'Cifra', stage: 'Etapa',
     comparison: 'Comparación con períodos anteriores', comparisonHint: 'Este período, el anterior y los mismos meses un año antes',
     about: 'Datos',
@@ -96,7 +100,7 @@ export const MESSAGES = {
     periods: 'Períodos de informe', standing: 'Períodos de informe de estas cifras: {status}',
     officeTable: 'Oficinas', campaignTable: 'Campañas de esta oficina', courseTable: 'Cursos de esta oficina',
     titleColumn: 'Título', status: 'Estado', sortBy: 'Ordenar por {column}', percentAchieved: 'Logrado',
-    chartData: 'Las cifras de este gráfico', chartSummary: '{title}: {count} valores, el mayor {top}.',
+    chartData: 'Las cifras de este gráfico', chartSummary: '{title}: el mayor {top}, de {count} en total.',
     dates: 'Fechas', themes: 'Temas', channels: 'Canales', partners: 'Socios', audiences: 'Públicos',
     materials: 'Materiales', distributed: 'Distribuidos', audience: 'Público', none: 'ninguno',
     progress: 'Avance hacia la meta en el tiempo', progressHint: 'Personas alcanzadas, acumuladas, frente a los hitos de la meta',
@@ -132,6 +136,8 @@ export const MESSAGES = {
     }
   },
   fr: {
+    reachByCountry: 'Portée par pays', reachBySubdivision: 'Portée par subdivision', country: 'Pays', subdivision: 'Subdivision',
+    subdivisionHint: 'Lieux rapportés avec leur code ISO 3166-2',
     channel: 'Canal', ageGroup: 'Tranche d’âge', material: 'Matériel', measure: 'Chiffre', stage: 'Étape',
     comparison: 'Comparaison avec les périodes précédentes', comparisonHint: 'Cette période, la précédente et les mêmes mois un an plus tôt',
     about: 'Informations',
@@ -161,7 +167,7 @@ export const MESSAGES = {
     periods: 'Périodes de rapport', standing: 'Périodes de rapport de ces chiffres : {status}',
     officeTable: 'Bureaux', campaignTable: 'Campagnes de ce bureau', courseTable: 'Cours de ce bureau',
     titleColumn: 'Titre', status: 'Statut', sortBy: 'Trier par {column}', percentAchieved: 'Atteint',
-    chartData: 'Les chiffres de ce graphique', chartSummary: '{title} : {count} valeurs, la plus grande {top}.',
+    chartData: 'Les chiffres de ce graphique', chartSummary: '{title} : la plus grande {top}, sur {count} en tout.',
     dates: 'Dates', themes: 'Thèmes', channels: 'Canaux', partners: 'Partenaires', audiences: 'Publics',
     materials: 'Matériels', distributed: 'Distribués', audience: 'Public', none: 'aucun',
     progress: 'Progrès vers l’objectif dans le temps', progressHint: 'Personnes atteintes, en cumul, face aux jalons de l’objectif',

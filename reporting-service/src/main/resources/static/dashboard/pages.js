@@ -2,7 +2,7 @@
 // says which figures it reads (read) and shows them (show), again whenever they change; its address is a hash
 // route (#/, #/offices/GT, #/campaigns/<id>, #/courses/<id>), so that it can be shared.
 import {
-  $, COLOURS, bars, chartPanel, day, fillTable, funnel, groupedBars, h, months, number, percent, progress,
+  $, COLOURS, bars, chartPanel, countries, day, fillTable, funnel, groupedBars, h, months, number, percent, progress,
   sexRings, share, sortableTable, t, targetShares, text, word
 } from './view.js';
 
@@ -94,6 +94,8 @@ function showFigures(o) {
   bars('chart-channel', labelled(o.reach.byChannel, name('channels')), COLOURS[3], t('channel'));
   bars('chart-age', labelled(o.reach.byAgeGroup, group => word('age', group)), COLOURS[4], t('ageGroup'));
   targetShares('chart-targets', o.targets || [], name('audiences'));
+  countries('chart-country', o.reach.byCountry);
+  bars('chart-subdivision', o.reach.bySubdivision, COLOURS[6], t('subdivision'));
   months('chart-month', o.reach.byMonth);
   funnel('chart-funnel', p);
   sexRings('chart-sex', [[t('reach'), o.reach.bySex],
@@ -103,6 +105,8 @@ function showFigures(o) {
 }
 
 const figureCharts = () => [
+  chartPanel('chart-country', 'reachByCountry'),
+  chartPanel('chart-subdivision', 'reachBySubdivision', 'subdivisionHint'),
   chartPanel('chart-audience', 'reachByAudience'),
   chartPanel('chart-targets', 'targets', 'targetsHint'),
   chartPanel('chart-month', 'monthly'),
@@ -279,6 +283,7 @@ export const campaign = {
       chartPanel('chart-sex', 'sexSplit'),
       chartPanel('chart-age', 'reachByAge'),
       chartPanel('chart-channel', 'reachByChannel'),
+      chartPanel('chart-subdivision', 'reachBySubdivision', 'subdivisionHint'),
       chartPanel('chart-materials', 'materials')),
     entityDownloads('campaignExports')
   ],
@@ -313,6 +318,7 @@ export const campaign = {
     sexRings('chart-sex', [[t('reach'), c.bySex]]);
     bars('chart-age', labelled(c.byAgeGroup, group => word('age', group)), COLOURS[4], t('ageGroup'));
     bars('chart-channel', labelled(c.byChannel, name('channels')), COLOURS[3], t('channel'));
+    bars('chart-subdivision', c.bySubdivision, COLOURS[6], t('subdivision'));
     bars('chart-materials', labelled(c.materials, name('materials')), COLOURS[5], t('material'), t('distributed'));
     showEntityDownloads(app, '/api/figures/campaigns/' + encode(c.id), c);
     showStanding(standingOf(completeness, c.office, c.monthly.map(m => m.month)));

@@ -373,3 +373,49 @@ export function progress(id, audiences, name) {
     months.map((m, i) => [day(m), ...series.map(s => s.data[i])]));
 }
 
+
+// the boundaries the project ships (see map/NOTICE), read once
+let world = null;
+
+function worldMap() {
+  if (!world) {
+    world = fetch('/dashboard/map/countries.geo.json').then(answer => answer.json())
+      .then(geometry => echarts.registerMap('world', geometry));
+  }
+  return world;
+}
+
+/** A country's name in the chosen language from its ISO 3166-1 alpha-2 code. */
+export function country(code) {
+  try {
+    return new Intl.DisplayNames([locale.language], { type: 'region' }).of(code) || code;
+  } catch (e) {
+    return code; // no code of ISO 3166-1
+  }
+}
+
+/** People reached by country (ISO 3166-1 alpha-2) on the world's map, shaded by their number. */
+export async function countries(id, byCountry) {
+  const entries = Object.entries(byCountry || {});
+  if (!entries.length) {
+    return empty(id);
+  }
+  await worldMap();
+  if (!$(id)) {
+    return; // the page was left meanwhile
+  }
+  const most = Math.max(...entries.map(e => e[1]));
+  chart(id).setOption({
+    tooltip: { trigger: 'item', formatter: item => country(item.name) + (item.value >= 0 ? ': ' + number(item.value) : '') },
+    visualMap: { min: 0, max: Math.max(most, 1), left: 8, bottom: 8, calculable: false, itemHeight: 80,
+      text: [compact(Math.max(most, 1)), '0'],
+      inRange: { color: ['#dbe8f5', COLOURS[0]] }, formatter: v => compact(v), textStyle: { color: '#1d2733' } },
+    series: [{ type: 'map', map: 'world', roam: true, name: t('peopleReached'), top: 8, bottom: 8,
+      itemStyle: { areaColor: '#eef1f5', borderColor: '#9aa7b4', borderWidth: 0.5 },
+      emphasis: { label: { show: false }, itemStyle: { areaColor: COLOURS[1] } },
+      select: { disabled: true },
+      data: entries.map(([code, value]) => ({ name: code, value })) }]
+  }, true);
+  describe(id, [t('country'), t('people')],
+    entries.sort((a, b) => b[1] - a[1]).map(([code, value]) => [country(code), value]));
+}
