@@ -244,6 +244,7 @@ function render() {
   renderStatus();
   if (state.data) {
     pages[state.route.page].show(state.data, app);
+    pages.showStanding(pages[state.route.page].periods(state.data));
   }
   const overview = state.data && state.data.figures && (state.data.figures.reach ? state.data.figures : state.data.figures.figures);
   if (overview) {
@@ -258,8 +259,7 @@ function renderStatus() {
   text('as-of', asOf ? instant(asOf) : t('noFigures'));
   text('lag', state.status ? number(state.status.lag) : '—');
   // how final the figures are: each reporting period their months fall in, approved, submitted or provisional
-  const figures = data && data.figures ? (data.figures.figures || data.figures) : null;
-  const periods = figures && figures.periods ? figures.periods : [];
+  const periods = data ? pages[state.route.page].periods(data) : [];
   text('periods', periods.length
     ? periods.map(p => p.period + ' ' + word('periodStatus', p.status)).join(' · ') : '—');
 }

@@ -45,7 +45,8 @@ function list(values, name = v => v) {
  * How final the figures are: the least final standing of the reporting periods they cover (provisional before
  * submitted before approved), shown on every card and chart of the page; nothing without a schedule.
  */
-function showStanding(statuses) {
+export function showStanding(periods) {
+  const statuses = periods.map(period => period.status);
   const order = ['PROVISIONAL', 'SUBMITTED', 'APPROVED'];
   const least = order.find(status => statuses.includes(status));
   document.querySelectorAll('#page .standing').forEach(badge => {
@@ -101,7 +102,6 @@ function showFigures(o) {
   sexRings('chart-sex', [[t('reach'), o.reach.bySex],
     [t('participants'), Object.fromEntries(Object.entries(p.bySex).map(([sex, c]) => [sex, c.enrolled]))]]);
   illustrativeBanner(o.illustrative);
-  showStanding((o.periods || []).map(period => period.status));
 }
 
 const figureCharts = () => [
@@ -187,6 +187,7 @@ export const overview = {
       { label: t('participantsTrained'), numeric: true, value: x => people(x).completed, cell: x => number(people(x).completed) }
     ], offices);
   },
+  periods: data => data.figures.periods || [],
   exportQuery: app => app.query(),
   follows: () => true
 };
@@ -225,6 +226,7 @@ export const office = {
       { label: t('completed'), numeric: true, value: c => c.completed, cell: c => number(c.completed) }
     ], figures.courses);
   },
+  periods: data => data.figures.figures.periods || [],
   exportQuery: (app, route) => app.query({ office: route.id }),
   follows: (route, change) => change.office === route.id
 };
@@ -255,13 +257,14 @@ function showEntityDownloads(app, path, detail) {
 }
 
 /**
- * The standing of the office's reporting periods that hold any of {@code months} (YYYY-MM), from the periods'
- * completeness; none without a schedule.
+ * The office's reporting periods that hold any of {@code months} (YYYY-MM) with their standing for that office,
+ * from the periods' completeness; none without a schedule.
  */
 function standingOf(completeness, office, monthsCovered) {
   return (completeness.periods || []).filter(period => monthsCovered.some(m => m >= period.from.slice(0, 7)
       && m <= period.to.slice(0, 7)))
-    .map(period => ((period.offices || []).find(o => o.office === office) || period).status);
+    .map(period => ({ period: period.period,
+      status: ((period.offices || []).find(o => o.office === office) || period).status }));
 }
 
 export const campaign = {
@@ -321,8 +324,8 @@ export const campaign = {
     bars('chart-subdivision', c.bySubdivision, COLOURS[6], t('subdivision'));
     bars('chart-materials', labelled(c.materials, name('materials')), COLOURS[5], t('material'), t('distributed'));
     showEntityDownloads(app, '/api/figures/campaigns/' + encode(c.id), c);
-    showStanding(standingOf(completeness, c.office, c.monthly.map(m => m.month)));
   },
+  periods: ({ detail: c, completeness }) => standingOf(completeness, c.office, c.monthly.map(m => m.month)),
   follows: (route, change) => change.id === route.id
 };
 
@@ -391,9 +394,10 @@ export const course = {
       { label: t('duration'), numeric: true, value: s => s.durationMinutes, cell: s => number(s.durationMinutes) }
     ], c.sessions || []);
     showEntityDownloads(app, '/api/figures/courses/' + encode(c.id), c);
-    const courseMonths = [c.startDate, c.endDate].filter(Boolean).map(d => d.slice(0, 7));
-    showStanding(standingOf(completeness, c.office, courseMonths));
   },
+  // the months a course ran, from its first day to its last
+  periods: ({ detail: c, completeness }) => standingOf(completeness, c.office,
+    [c.startDate, c.endDate].filter(Boolean).map(d => d.slice(0, 7))),
   follows: (route, change) => change.id === route.id
 };
 

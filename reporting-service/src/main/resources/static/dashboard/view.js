@@ -363,8 +363,11 @@ export function progress(id, audiences, name) {
         lineStyle: { type: 'dashed' }, symbol: 'diamond', connectNulls: true, data: months.map(m => at[m] ? at[m].target : null) }
     ];
   });
+  // the legend below, one line for each audience's pair of lines
+  const legend = 22 * tracked.length;
+  $(id).style.height = (240 + legend) + 'px';
   chart(id).setOption({
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true }, legend: { top: 0, type: 'scroll' },
+    grid: { left: 8, right: 24, top: 16, bottom: legend + 8, containLabel: true }, legend: { bottom: 0 },
     tooltip: { trigger: 'axis', valueFormatter: number },
     xAxis: { type: 'category', data: months.map(day) },
     yAxis: { type: 'value', axisLabel: { formatter: compact } }, series
