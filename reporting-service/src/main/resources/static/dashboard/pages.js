@@ -101,6 +101,7 @@ function showFigures(o) {
   funnel('chart-funnel', p);
   sexRings('chart-sex', [[t('reach'), o.reach.bySex],
     [t('participants'), Object.fromEntries(Object.entries(p.bySex).map(([sex, c]) => [sex, c.enrolled]))]]);
+  showTrainingTargets(o.trainingTargets, o.labels);
   illustrativeBanner(o.illustrative);
 }
 
@@ -121,7 +122,7 @@ const figureCharts = () => [
  * This period against the one before it (as long, ending the month before it starts) and the same months a year
  * earlier, when the filters name both ends of a period.
  */
-export function earlierPeriods(filters) {
+function earlierPeriods(filters) {
   const from = filters.get('from');
   const to = filters.get('to');
   if (!/^\d{4}-\d{2}$/.test(from || '') || !/^\d{4}-\d{2}$/.test(to || '') || from > to) {
@@ -150,6 +151,21 @@ function showComparison(o, earlier) {
     [o, ...earlier].map(f => [periodName(f), measures.map(m => m[1](f))]));
 }
 
+/** Participants to train of an organisation type and sex (either may be any) against those trained. */
+function showTrainingTargets(targets, labels) {
+  const type = labeller(labels, 'organisationTypes');
+  fillTable($('table-targets'), [
+    { label: t('organisationType'), value: x => x.organisationType || '',
+      cell: x => x.organisationType ? type(x.organisationType) : t('anyType') },
+    { label: t('sex'), value: x => x.sex || '', cell: x => x.sex ? word('sexes', x.sex) : t('anySex') },
+    { label: t('target'), numeric: true, value: x => x.target, cell: x => number(x.target) },
+    { label: t('trained'), numeric: true, value: x => x.trained, cell: x => number(x.trained) },
+    { label: t('percentAchieved'), numeric: true, value: x => Number(x.percentAchieved ?? -1), cell: x => percent(x.percentAchieved) }
+  ], targets || []);
+}
+
+const trainingTargetsPanel = () => panel('trainingTargets', sortableTable('table-targets', 'trainingTargets'));
+
 // ----- the overview
 
 export const overview = {
@@ -163,6 +179,7 @@ export const overview = {
       ...figureCharts(),
       comparisonPanel()),
     panel('officeTable', sortableTable('table-offices', 'officeTable', 1, true)),
+    trainingTargetsPanel(),
     downloads('downloadsHint')
   ],
   read: async (app, route) => {
@@ -202,6 +219,7 @@ export const office = {
     panel('campaignTable', sortableTable('table-campaigns', 'campaignTable', 2, true)),
     panel('courseTable', sortableTable('table-courses', 'courseTable', 3, true)),
     h('section', { class: 'charts' }, ...figureCharts(), comparisonPanel()),
+    trainingTargetsPanel(),
     downloads('downloadsOffice')
   ],
   read: async (app, route) => {
@@ -344,7 +362,7 @@ export const course = {
       chartPanel('chart-funnel', 'funnel'),
       chartPanel('chart-sex', 'sexSplit'),
       chartPanel('chart-organisation', 'participantsBy')),
-    panel('trainingTargets', sortableTable('table-targets', 'trainingTargets')),
+    trainingTargetsPanel(),
     panel('sessions', sortableTable('table-sessions', 'sessions')),
     entityDownloads('courseExports')
   ],
@@ -380,14 +398,7 @@ export const course = {
     });
     sexRings('chart-sex', [[t('participants'), bySex]]);
     bars('chart-organisation', byType, COLOURS[6], t('organisationType'), t('enrolled'));
-    fillTable($('table-targets'), [
-      { label: t('organisationType'), value: x => x.organisationType || '', cell: x => x.organisationType
-          ? name('organisationTypes')(x.organisationType) : t('anyType') },
-      { label: t('sex'), value: x => x.sex || '', cell: x => x.sex ? word('sexes', x.sex) : t('anySex') },
-      { label: t('target'), numeric: true, value: x => x.target, cell: x => number(x.target) },
-      { label: t('trained'), numeric: true, value: x => x.trained, cell: x => number(x.trained) },
-      { label: t('percentAchieved'), numeric: true, value: x => Number(x.percentAchieved ?? -1), cell: x => percent(x.percentAchieved) }
-    ], c.targets || []);
+    showTrainingTargets(c.targets, c.labels);
     fillTable($('table-sessions'), [
       { label: t('date'), value: s => s.date, cell: s => day(s.date) },
       { label: t('titleColumn'), value: s => s.title || '', cell: s => s.title || '—' },

@@ -37,7 +37,7 @@ export function number(value) {
   return value == null ? '—' : new Intl.NumberFormat(locale.language).format(value);
 }
 
-export function compact(value) {
+function compact(value) {
   return new Intl.NumberFormat(locale.language, { notation: 'compact' }).format(value);
 }
 
@@ -197,7 +197,7 @@ function describe(id, columns, rows) {
       cells.map(cell => h('td', null, typeof cell === 'number' ? number(cell) : cell ?? '—'))))));
 }
 
-export function empty(id) {
+function empty(id) {
   chart(id).setOption({
     title: { text: t('noFigures'), left: 'center', top: 'middle', textStyle: { color: '#5d6b7a', fontSize: 14, fontWeight: 'normal' } },
     xAxis: { show: false }, yAxis: { show: false }, series: []
@@ -226,7 +226,7 @@ export function bars(id, counts, colour, category, valueName = t('people')) {
   chart(id).setOption({
     color: [colour], grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: number },
-    xAxis: { type: 'value', axisLabel: { formatter: compact } },
+    xAxis: { type: 'value', axisLabel: { formatter: compact, hideOverlap: true } },
     yAxis: categoryAxis(id, entries.map(e => e[0])),
     series: [{ type: 'bar', name: valueName, barMaxWidth: 28, data: entries.map(e => e[1]),
       label: { show: true, position: 'right', formatter: v => number(v.value) } }]
@@ -247,7 +247,7 @@ export function groupedBars(id, category, categories, series) {
     color: COLOURS, grid: { left: 8, right: 56, top: 8, bottom: 8 + 22 * Math.ceil(series.length / 2), containLabel: true },
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: number },
-    xAxis: { type: 'value', axisLabel: { formatter: compact } },
+    xAxis: { type: 'value', axisLabel: { formatter: compact, hideOverlap: true } },
     yAxis: { ...categoryAxis(id, categories), inverse: true },
     series: series.map(([name, values]) => ({ type: 'bar', name, barMaxWidth: 18, data: values,
       label: { show: true, position: 'right', formatter: v => number(v.value) } }))
@@ -389,7 +389,7 @@ function worldMap() {
 }
 
 /** A country's name in the chosen language from its ISO 3166-1 alpha-2 code. */
-export function country(code) {
+function country(code) {
   try {
     return new Intl.DisplayNames([locale.language], { type: 'region' }).of(code) || code;
   } catch (e) {
