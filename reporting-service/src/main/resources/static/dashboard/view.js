@@ -382,10 +382,27 @@ let world = null;
 
 function worldMap() {
   if (!world) {
-    world = fetch('/dashboard/map/countries.geo.json').then(answer => answer.json())
-      .then(geometry => echarts.registerMap('world', geometry));
+    world = fetch('/dashboard/map/countries.geo.json').then(answer => answer.json()).then(geometry => {
+      echarts.registerMap('world', geometry);
+      return geometry;
+    });
   }
   return world;
+}
+
+/** Where the map opens: centred on the countries with figures, as close as shows them all. */
+function view(geometry, codes) {
+  const points = geometry.features.filter(feature => codes.includes(feature.properties.name))
+    .flatMap(feature => feature.geometry.coordinates.flat(feature.geometry.type === 'Polygon' ? 1 : 2));
+  if (!points.length) {
+    return {};
+  }
+  const longitudes = points.map(p => p[0]);
+  const latitudes = points.map(p => p[1]);
+  const [west, east, south, north] = [Math.min(...longitudes), Math.max(...longitudes), Math.min(...latitudes),
+    Math.max(...latitudes)];
+  const zoom = Math.min(360 / (east - west + 10), 180 / (north - south + 10), 6);
+  return { center: [(west + east) / 2, (south + north) / 2], zoom: Math.max(1, zoom / 2) };
 }
 
 /** A country's name in the chosen language from its ISO 3166-1 alpha-2 code. */
@@ -403,7 +420,7 @@ export async function countries(id, byCountry) {
   if (!entries.length) {
     return empty(id);
   }
-  await worldMap();
+  const geometry = await worldMap();
   if (!$(id)) {
     return; // the page was left meanwhile
   }
@@ -414,6 +431,7 @@ export async function countries(id, byCountry) {
       text: [compact(Math.max(most, 1)), '0'],
       inRange: { color: ['#dbe8f5', COLOURS[0]] }, formatter: v => compact(v), textStyle: { color: '#1d2733' } },
     series: [{ type: 'map', map: 'world', roam: true, name: t('peopleReached'), top: 8, bottom: 8,
+      ...view(geometry, entries.map(([code]) => code)),
       itemStyle: { areaColor: '#eef1f5', borderColor: '#9aa7b4', borderWidth: 0.5 },
       emphasis: { label: { show: false }, itemStyle: { areaColor: COLOURS[1] } },
       select: { disabled: true },
