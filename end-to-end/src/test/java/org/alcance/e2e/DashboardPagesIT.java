@@ -86,7 +86,11 @@ class DashboardPagesIT {
             overview.at("/reach/byOffice").propertyNames().forEach(offices::add);
             overview.at("/participants/peopleByOffice").propertyNames().forEach(offices::add);
             assertThat(text("card-offices")).isEqualTo(String.valueOf(offices.size()));
-            assertThat(rows("table-offices")).hasSize(offices.size());
+            // each office's row: people reached, people enrolled and trained, each counted once
+            assertThat(rows("table-offices")).containsExactlyInAnyOrderElementsOf(offices.stream().map(office -> String.join(" ",
+                    office, number(overview.at("/reach/byOffice").path(office)),
+                    number(overview.at("/participants/peopleByOffice").path(office).path("enrolled")),
+                    number(overview.at("/participants/peopleByOffice").path(office).path("completed")))).toList());
             assertThat(pageTitle()).isEqualTo("Overview");
             photograph("overview");
 
