@@ -45,6 +45,8 @@ function open(focus) {
   disposeCharts();
   const page = pages[state.route.page];
   $('filters').hidden = !page.filters;
+  // an office's page is that office's: its filters are the theme and the period
+  $('f-office').closest('label').hidden = !page.officeFilter;
   $('illustrative').hidden = true;
   $('page').replaceChildren(...page.build());
   crumbs();

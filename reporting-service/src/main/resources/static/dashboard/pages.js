@@ -65,10 +65,11 @@ function illustrativeBanner(counts) {
 
 // ----- cards, charts and tables the overview and an office share
 
-function figureCards() {
+/** The cards of the overview, or of an office ({@code offices} false: no count of offices). */
+function figureCards(offices) {
   return h('section', { class: 'cards' },
     card('campaigns', 'campaigns', ['updatesCounted', 'updates']),
-    card('reached', 'peopleReached', ['offices', 'offices']),
+    card('reached', 'peopleReached', offices ? ['offices', 'offices'] : null),
     card('trained', 'participantsTrained', ['enrolled', 'enrolled']),
     card('completion', 'completionRate', ['courses', 'courses']));
 }
@@ -171,8 +172,9 @@ const trainingTargetsPanel = () => panel('trainingTargets', sortableTable('table
 export const overview = {
   crumbs: () => [],
   filters: true,
+  officeFilter: true,
   build: () => [
-    figureCards(),
+    figureCards(true),
     h('section', { class: 'charts' },
       chartPanel('chart-office', 'reachByOffice'),
       chartPanel('chart-funnel-office', 'funnelByOffice'),
@@ -214,8 +216,9 @@ export const overview = {
 export const office = {
   crumbs: route => [[t('officeTitle', { office: route.id }), null]],
   filters: true,
+  officeFilter: false,
   build: () => [
-    figureCards(),
+    figureCards(false),
     panel('campaignTable', sortableTable('table-campaigns', 'campaignTable', 2, true)),
     panel('courseTable', sortableTable('table-courses', 'courseTable', 3, true)),
     h('section', { class: 'charts' }, ...figureCharts(), comparisonPanel()),
