@@ -57,7 +57,7 @@ class SignInIT {
             assertThat(chromium.driver().getPageSource()).doesNotContainIgnoringCase("secret");
             chromium.screenshot(SCREENSHOTS, "1-signed-out");
 
-            signIn(chromium, issuer, "hq", true);
+            IssuerSignIn.signIn(chromium, issuer, "hq", page -> page.screenshot(SCREENSHOTS, "2-issuer-login"));
             assertThat(chromium.text("who")).isEqualTo("Signed in as hq · hq");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(chromium.text("card-campaigns")).isEqualTo(number(everyOffice.path("campaigns").path("total")));
@@ -67,7 +67,7 @@ class SignInIT {
             chromium.screenshot(SCREENSHOTS, "3-headquarters");
 
             signOut(chromium);
-            signIn(chromium, issuer, "kz", false);
+            IssuerSignIn.signIn(chromium, issuer, "kz", page -> { });
             assertThat(chromium.text("who")).isEqualTo("Signed in as kz · KZ · office");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(chromium.text("card-campaigns")).isEqualTo(number(kazakhstan.path("campaigns").path("total")));
@@ -83,20 +83,6 @@ class SignInIT {
                     .as("before signing in, the page asks who is signed in and is told: nobody")
                     .contains("/api/me - Failed to load resource: the server responded with a status of 401"));
         }
-    }
-
-    /** From the dashboard's sign-in button to the issuer's login page and back, signed in. */
-    private void signIn(Chromium chromium, Issuer issuer, String user, boolean screenshot) {
-        chromium.byId("sign-in-link").click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> chromium.driver().getCurrentUrl().startsWith(issuer.uri() + "/login"));
-        chromium.byId("username").sendKeys(user);
-        chromium.byId("password").sendKeys(issuer.secret("user." + user));
-        if (screenshot) {
-            chromium.screenshot(SCREENSHOTS, "2-issuer-login");
-        }
-        chromium.driver().findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> chromium.driver().getCurrentUrl().startsWith(DASHBOARD)
-                && chromium.byId("sign-out").isDisplayed());
     }
 
     /**

@@ -4,7 +4,11 @@ import static org.alcance.reporting.Events.attended;
 import static org.alcance.reporting.Events.completedCourse;
 import static org.alcance.reporting.Events.created;
 import static org.alcance.reporting.Events.enrolled;
+import static org.alcance.reporting.Events.launched;
+import static org.alcance.reporting.Events.period;
+import static org.alcance.reporting.Events.quarterly;
 import static org.alcance.reporting.Events.reported;
+import static org.alcance.reporting.Events.reportedAt;
 import static org.alcance.reporting.Events.scheduled;
 import static org.alcance.reporting.Events.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,10 +16,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.alcance.events.AudienceTarget;
 import org.alcance.events.Sex;
+import org.alcance.events.campaign.CampaignCreated;
+import org.alcance.events.period.PeriodStatus;
 import org.alcance.events.training.AttendanceStatus;
 import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
@@ -154,6 +163,90 @@ class DashboardIT {
                 .filter(error -> !error.contains("/logout - Failed to load resource: the server responded with a status of 403"))
                 .toList();
         assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+
+    /**
+     * A campaign's page and its office's: progress against the target's milestones over time, the standing of the
+     * reporting periods its months fall in on every figure, its places by subdivision and on the map, and the
+     * office's period set beside the one before it and the same months a year earlier.
+     */
+    @Test
+    void shouldShowACampaignsProgressPeriodsAndPlacesAndItsOfficeAgainstEarlierPeriods() {
+        String office = "XQ";
+        String campaign = "campaign-" + UUID.randomUUID();
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(quarterly());
+            producer.send(new CampaignCreated(campaign, office, "Migrant Friend: You Have Rights", "Posters",
+                    List.of("migrant-rights"), List.of("poster", "radio"), List.of(), List.of(
+                            new AudienceTarget("children", 300_000, 5_000L, List.of(
+                                    new AudienceTarget.Milestone(LocalDate.of(2002, 6, 30), 50_000),
+                                    new AudienceTarget.Milestone(LocalDate.of(2002, 12, 31), 300_000)))),
+                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31)));
+            producer.send(launched(campaign, office));
+            producer.send(reported(campaign, office, "u1", "2002-05-10", "poster", 20_000, 0));
+            producer.send(reported(campaign, office, "u2", "2002-06-15", "poster", 10_000, 0));
+            producer.send(reportedAt(campaign, office, "u3", "2002-08-01", "GT-SM", 40_000));
+            producer.send(period(office, "2002-Q2", PeriodStatus.APPROVED, "2002-07-20", null));
+            producer.send(period(office, "2002-Q3", PeriodStatus.SUBMITTED, "2002-10-10", null));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                field("/api/figures/campaigns/" + campaign, "updatesCounted", 3);
+                http.get().uri("/api/figures/periods?office=" + office).headers(h -> h.setBearerAuth(ISSUER.hq()))
+                        .exchange().expectStatus().isOk().expectBody()
+                        .jsonPath("$.periods[?(@.period == '2002-Q3')].offices[0].status").isEqualTo(List.of("SUBMITTED"));
+            });
+        }
+
+        signIn("hq");
+        browser.get(dashboard() + "/#/campaigns/" + campaign);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(text("card-reached")).isEqualTo("70,000");
+            assertThat(text("page-title")).isEqualTo("Migrant Friend: You Have Rights");
+        });
+        // the baseline and the people reached by each milestone's day, against the milestones' targets
+        assertThat(series("chart-progress", 0)).containsExactly(35_000L, 75_000L);
+        assertThat(series("chart-progress", 1)).containsExactly(50_000L, 300_000L);
+        assertThat(browser.findElements(By.cssSelector("#chart-progress-data tbody tr"))).hasSize(2);
+        // May, June and August: an approved quarter and a submitted one, so no figure is final yet
+        assertThat(browser.findElements(By.cssSelector("#page .standing"))).isNotEmpty()
+                .allSatisfy(badge -> assertThat(badge.getText()).isEqualTo("submitted"));
+        assertThat(categories("chart-subdivision")).containsExactly("GT-SM");
+        assertThat(byId("chart-sex").getAttribute("aria-label")).as("no ring without figures")
+                .isEqualTo("Sex split: no figures yet");
+        screenshot("campaign-progress");
+
+        browser.findElement(By.cssSelector("#crumbs a[href='#/offices/" + office + "']")).click();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(text("page-title")).isEqualTo("Office " + office));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mapData("chart-country"))
+                .containsEntry("GT", 40_000L));
+
+        // July to September against April to June and the same months of 2001
+        browser.get(dashboard() + "/?from=2002-07&to=2002-09#/offices/" + office);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(series("chart-compare", 0)).startsWith(40_000L);
+            assertThat(series("chart-compare", 1)).startsWith(30_000L);
+            assertThat(series("chart-compare", 2)).startsWith(0L);
+        });
+        screenshot("office-compared");
+    }
+
+    /** The values of one series of a chart, as ECharts holds them (none before it is drawn). */
+    @SuppressWarnings("unchecked")
+    private List<Long> series(String chart, int index) {
+        return ((List<Object>) browser.executeScript("const e = document.getElementById(arguments[0]);"
+                + " const c = e && echarts.getInstanceByDom(e); const s = c && c.getOption().series[arguments[1]];"
+                + " return s ? s.data : []", chart, index))
+                .stream()
+                .map(value -> ((Number) value).longValue()).toList();
+    }
+
+    /** A map chart's values by region name (none before it is drawn). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> mapData(String chart) {
+        Object shown = browser.executeScript("const e = document.getElementById(arguments[0]);"
+                + " const c = e && echarts.getInstanceByDom(e);"
+                + " return c && c.getOption().series.length ? c.getOption().series[0].data : []", chart);
+        return ((List<Map<String, Object>>) shown).stream().collect(Collectors.toMap(
+                item -> (String) item.get("name"), item -> ((Number) item.get("value")).longValue()));
     }
 
     /** The status of the page's own request, made by the browser with its cookies. */

@@ -58,8 +58,13 @@ public final class Chromium implements AutoCloseable {
         return driver.findElement(By.id(id));
     }
 
+    /**
+     * The text of the element with this id, or null while the page has none: a page may build its parts after it
+     * loaded, so a test waiting for a text waits for the element too.
+     */
     public String text(String id) {
-        return byId(id).getText();
+        List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() ? null : found.get(0).getText();
     }
 
     /** Console messages at SEVERE since the last call. */

@@ -1,0 +1,305 @@
+package org.alcance.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.alcance.local.Issuer;
+import org.alcance.local.LocalStack;
+import org.alcance.test.Chromium;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Headquarters going through the dashboard's pages on the whole system as {@code ./run-local} runs it, in a
+ * real headless Chromium: from the overview to an office, to a campaign and a course, and back, each page
+ * showing what the figures API gives, in English and in Spanish, usable from the keyboard, printed to PDF, and
+ * without a serious or critical violation of axe-core's accessibility rules (axe-core is put into the page by
+ * this test; the product does not serve it). Each page is photographed at desktop and phone width into
+ * docs/screenshots.
+ */
+class DashboardPagesIT {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path SCREENSHOTS = ROOT.resolve("docs").resolve("screenshots");
+    private static final Path PRINTED = Path.of("target", "dashboard-pages");
+    private static final String DASHBOARD = LocalStack.DASHBOARD;
+    private static final Set<String> GRAVE = Set.of("serious", "critical");
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ChromeDriver browser;
+    private Chromium chromium;
+    private String token;
+
+    @Test
+    void shouldGoFromTheOverviewToAnOfficeACampaignAndACourseAndBackShowingTheApisFigures() throws Exception {
+        try (LocalStack stack = LocalStack.start(ROOT, Files.createTempDirectory("alcance-dashboard-pages-"));
+                Chromium opened = Chromium.headless()) {
+            chromium = opened;
+            browser = opened.driver();
+            Issuer issuer = stack.issuer();
+            token = issuer.hq();
+            JsonNode demo = demo();
+            JsonNode overview = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> figures("/api/figures/overview"), figures ->
+                            figures.path("campaigns").path("total").asLong() >= demo.path("campaigns").size()
+                                    && figures.path("courses").path("total").asLong() >= demo.path("courses").size());
+
+            browser.get(DASHBOARD + "/");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chromium.byId("sign-in").isDisplayed());
+            IssuerSignIn.signIn(chromium, issuer, "hq", page -> { });
+
+            // the overview: its cards as the API counts them, offices that only train counted too
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(text("card-campaigns")).isEqualTo(number(overview.at("/campaigns/total")));
+                assertThat(text("card-reached")).isEqualTo(number(overview.at("/reach/total")));
+                assertThat(text("card-trained")).isEqualTo(number(overview.at("/participants/people/completed")));
+                assertThat(text("card-courses")).isEqualTo(number(overview.at("/courses/total")));
+            });
+            Set<String> offices = new TreeSet<>();
+            overview.at("/reach/byOffice").propertyNames().forEach(offices::add);
+            overview.at("/participants/peopleByOffice").propertyNames().forEach(offices::add);
+            assertThat(text("card-offices")).isEqualTo(String.valueOf(offices.size()));
+            // each office's row: people reached, people enrolled and trained, each counted once
+            assertThat(rows("table-offices")).containsExactlyInAnyOrderElementsOf(offices.stream().map(office -> String.join(" ",
+                    office, number(overview.at("/reach/byOffice").path(office)),
+                    number(overview.at("/participants/peopleByOffice").path(office).path("enrolled")),
+                    number(overview.at("/participants/peopleByOffice").path(office).path("completed")))).toList());
+            assertThat(pageTitle()).isEqualTo("Overview");
+            photograph("overview");
+
+            // the offices table sorts by a button in its header, which says how it sorts
+            WebElement officeHeader = browser.findElement(By.cssSelector("#table-offices th:first-child"));
+            officeHeader.findElement(By.tagName("button")).click();
+            assertThat(browser.findElement(By.cssSelector("#table-offices th:first-child")).getAttribute("aria-sort"))
+                    .isEqualTo("ascending");
+            assertThat(rows("table-offices").get(0)).startsWith(offices.iterator().next());
+
+            // to an office, from the keyboard: the office that reached most people among those with courses
+            String office = officeWithMostReach(overview);
+            JsonNode officeFigures = figures("/api/figures/offices/" + office);
+            browser.findElement(By.cssSelector("#table-offices a[href='#/offices/" + office + "']")).sendKeys(Keys.ENTER);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(pageTitle()).isEqualTo("Office " + office);
+                assertThat(text("card-campaigns")).isEqualTo(number(officeFigures.at("/figures/campaigns/total")));
+                assertThat(text("card-reached")).isEqualTo(number(officeFigures.at("/figures/reach/total")));
+                assertThat(text("card-courses")).isEqualTo(number(officeFigures.at("/figures/courses/total")));
+                assertThat(rows("table-campaigns")).hasSize(officeFigures.path("campaigns").size());
+                assertThat(rows("table-courses")).hasSize(officeFigures.path("courses").size());
+            });
+            assertThat(browser.getCurrentUrl()).isEqualTo(DASHBOARD + "/#/offices/" + office);
+            assertThat(browser.executeScript("return document.activeElement.id")).as("the focus on the new page's heading")
+                    .isEqualTo("page-title");
+            assertThat(crumbs()).containsExactly("Overview", "Office " + office);
+            photograph("office");
+
+            // to the campaign that reached most
+            JsonNode campaignSummary = most(officeFigures.path("campaigns"), "reached");
+            String campaignId = campaignSummary.path("id").asString();
+            JsonNode campaign = figures("/api/figures/campaigns/" + campaignId);
+            browser.findElement(By.cssSelector("#table-campaigns a[href='#/campaigns/" + campaignId + "']")).click();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(pageTitle()).isEqualTo(campaign.path("title").asString());
+                assertThat(text("card-reached")).isEqualTo(number(campaign.path("reached")));
+                assertThat(text("card-updates")).isEqualTo(number(campaign.path("updatesCounted")));
+                assertThat(rows("table-audiences")).hasSize(campaign.path("audiences").size());
+            });
+            assertThat(crumbs()).containsExactly("Overview", "Office " + office, campaign.path("title").asString());
+            photograph("campaign");
+            printToPdf("campaign");
+
+            // in Spanish, labels and the catalogue's words alike
+            new Select(chromium.byId("language")).selectByValue("es");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(crumbs()).containsExactly("Resumen", "Oficina " + office, campaign.path("title").asString());
+                assertThat(browser.findElement(By.cssSelector("#table-audiences th:first-child")).getText())
+                        .startsWith("Público");
+                assertThat(browser.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("es");
+            });
+            JsonNode spanish = figures("/api/figures/campaigns/" + campaignId, "es");
+            String audience = campaign.path("audiences").get(0).path("audience").asString();
+            String spanishLabel = spanish.at("/labels/audiences").path(audience).asString();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(rows("table-audiences")).anySatisfy(row -> assertThat(row).startsWith(spanishLabel)));
+            photograph("campaign-es");
+            new Select(chromium.byId("language")).selectByValue("en");
+
+            // back to the office, then its busiest course
+            browser.navigate().back();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(pageTitle()).isEqualTo("Office " + office);
+                assertThat(rows("table-courses")).hasSize(officeFigures.path("courses").size());
+            });
+            if (!officeFigures.path("courses").isEmpty()) {
+                String courseId = most(officeFigures.path("courses"), "enrolled").path("id").asString();
+                JsonNode course = figures("/api/figures/courses/" + courseId);
+                browser.findElement(By.cssSelector("#table-courses a[href='#/courses/" + courseId + "']")).click();
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(pageTitle()).isEqualTo(course.path("title").asString());
+                    assertThat(text("card-enrolled")).isEqualTo(number(course.path("enrolled")));
+                    assertThat(text("card-completed")).isEqualTo(number(course.path("completed")));
+                    assertThat(text("card-sessions")).isEqualTo(number(course.path("sessionsHeld")));
+                });
+                photograph("course");
+                browser.navigate().back();
+            }
+            browser.navigate().back();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(pageTitle()).isEqualTo("Overview");
+                assertThat(text("card-reached")).isEqualTo(number(overview.at("/reach/total")));
+            });
+
+            assertThat(chromium.consoleErrors()).allSatisfy(error -> assertThat(error)
+                    .as("before signing in, the page asks who is signed in and is told: nobody")
+                    .contains("/api/me - Failed to load resource: the server responded with a status of 401"));
+        }
+    }
+
+    /**
+     * The page checked with axe-core, then photographed into docs/screenshots at desktop width (1280) and at a
+     * phone's (390), where nothing may be wider than the screen.
+     */
+    private void photograph(String name) throws IOException {
+        assertThat(graveViolations()).as("serious or critical accessibility violations on " + name).isEmpty();
+        Files.createDirectories(SCREENSHOTS);
+        screen(1280, 900, false);
+        chromium.screenshot(SCREENSHOTS, name + "-desktop");
+        screen(390, 844, true);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(browser.executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth")).as("nothing wider than a phone")
+                .isEqualTo(true));
+        chromium.screenshot(SCREENSHOTS, name + "-phone");
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private void screen(int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        // the charts follow their boxes; give them a moment to draw again
+        browser.executeAsyncScript("const done = arguments[arguments.length - 1]; setTimeout(done, 500);");
+    }
+
+    /** Serious or critical violations of axe-core's rules on the page as it is, as "rule: elements". */
+    @SuppressWarnings("unchecked")
+    private List<String> graveViolations() throws IOException {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        browser.executeScript(axe());
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations), e => done([{ id: String(e), impact: 'critical', nodes: [] }]));");
+        List<String> grave = new ArrayList<>();
+        for (Map<String, Object> violation : violations) {
+            if (GRAVE.contains(violation.get("impact"))) {
+                grave.add(violation.get("id") + ": " + ((List<Map<String, Object>>) violation.get("nodes")).stream()
+                        .map(node -> String.valueOf(node.get("target"))).toList());
+            }
+        }
+        return grave;
+    }
+
+    private static String axe() throws IOException {
+        Properties webjar = new Properties();
+        try (InputStream in = DashboardPagesIT.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            webjar.load(in);
+        }
+        try (InputStream in = DashboardPagesIT.class.getResourceAsStream(
+                "/META-INF/resources/webjars/axe-core/" + webjar.getProperty("version") + "/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The page printed to PDF by the browser, with the print stylesheet: the controls left off the paper, the
+     * figures on it.
+     */
+    private void printToPdf(String name) throws IOException {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(chromium.byId("filters").isDisplayed()).isFalse();
+        assertThat(chromium.byId("print").isDisplayed()).isFalse();
+        assertThat(chromium.byId("card-reached").isDisplayed()).isTrue();
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        byte[] pdf = Base64.getDecoder().decode(browser.print(new PrintOptions()).getContent());
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Files.createDirectories(PRINTED);
+        Files.write(PRINTED.resolve(name + ".pdf"), pdf);
+    }
+
+    private String officeWithMostReach(JsonNode overview) {
+        JsonNode byOffice = overview.at("/reach/byOffice");
+        JsonNode training = overview.at("/participants/peopleByOffice");
+        return byOffice.propertyNames().stream().filter(training::has)
+                .max(Comparator.comparingLong(office -> byOffice.path(office).asLong()))
+                .orElseThrow();
+    }
+
+    private static JsonNode most(JsonNode items, String field) {
+        List<JsonNode> all = new ArrayList<>();
+        items.forEach(all::add);
+        return all.stream().max(Comparator.comparingLong(item -> item.path(field).asLong())).orElseThrow();
+    }
+
+    private String text(String id) {
+        return chromium.text(id);
+    }
+
+    private String pageTitle() {
+        return text("page-title");
+    }
+
+    private List<String> crumbs() {
+        return browser.findElements(By.cssSelector("#crumbs li")).stream().map(WebElement::getText).toList();
+    }
+
+    /** The rows of a table on the page, each as its cells' text joined by spaces. */
+    private List<String> rows(String table) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream().map(WebElement::getText).toList();
+    }
+
+    private JsonNode demo() throws IOException {
+        try (InputStream in = LocalStack.class.getResourceAsStream("/demo/field-activities-2002.json")) {
+            return json.readTree(in);
+        }
+    }
+
+    private static String number(JsonNode value) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(value.asLong());
+    }
+
+    private JsonNode figures(String path) throws Exception {
+        return figures(path, "en");
+    }
+
+    private JsonNode figures(String path, String language) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(DASHBOARD + path))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", language).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+}
