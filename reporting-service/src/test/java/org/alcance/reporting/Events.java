@@ -52,7 +52,7 @@ public final class Events {
         return new CampaignCreated(campaign, office, "Migrant Friend: You Have Rights", "Posters and radio spots",
                 List.of(themes), List.of("poster", "radio", "workshop"), List.of("Casa del Migrante"),
                 List.of(new AudienceTarget("children", 300_000), new AudienceTarget("teachers", 3_450)),
-                LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31));
+                LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31), false);
     }
 
     public static CampaignRevised revised(String campaign, String office, long childrenTarget) {
@@ -139,7 +139,7 @@ public final class Events {
                 List.of(topics), CourseFormat.COURSE, "Quetzaltenango",
                 List.of("Ministry of Foreign Affairs"), List.of("Legal adviser"), List.of("border officials"),
                 LocalDate.of(2002, 6, 10), LocalDate.of(2002, 6, 14), 30, new CompletionRule(0.8, null),
-                List.of(new ParticipantTarget(OrganisationType.JUDICIARY, null, 10), new ParticipantTarget(null, Sex.FEMALE, 12)));
+                List.of(new ParticipantTarget(OrganisationType.JUDICIARY, null, 10), new ParticipantTarget(null, Sex.FEMALE, 12)), false);
     }
 
     public static CourseStarted started(String course, String office) {

@@ -71,7 +71,7 @@ class ReplayIT {
             producer.send(new CampaignCreated(planned, "GT", "Migrant Friend: You Have Rights", "Posters",
                     List.of(theme), List.of("poster"), List.of(), List.of(new AudienceTarget("children", 300_000,
                             10_000L, List.of(new AudienceTarget.Milestone(LocalDate.of(2002, 9, 30), 100_000)))),
-                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31)));
+                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31), false));
             producer.send(reported(planned, "GT", "u1", "2002-06-15", "poster", 40_000, 0));
             // a period approved, so locked, then reopened: its standing and history must come back as they were
             producer.send(quarterly());

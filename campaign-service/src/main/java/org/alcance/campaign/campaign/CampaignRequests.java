@@ -31,10 +31,13 @@ final class CampaignRequests {
     record Milestone(YearMonth by, Long target) {
     }
 
-    /** {@code clientReference}: the office's own id for the campaign; sending it again changes nothing. */
+    /**
+     * {@code clientReference}: the office's own id for the campaign; sending it again changes nothing.
+     * {@code illustrative}: true for sample data made to show the figures; false if left out.
+     */
     record Create(String office, String title, String description, List<String> themes, List<String> channels,
             List<String> partners, List<Target> audiences, LocalDate startDate, LocalDate endDate,
-            String clientReference) {
+            String clientReference, Boolean illustrative) {
     }
 
     /** Only the fields present change; {@code reason} is kept with the revision. */

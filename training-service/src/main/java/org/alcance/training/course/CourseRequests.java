@@ -28,11 +28,12 @@ final class CourseRequests {
 
     /**
      * {@code format} is one of COURSE, WORKSHOP, SEMINAR, ROUND_TABLE, STUDY_VISIT, E_LEARNING. {@code clientReference}
-     * (here and for a session): the office's own id for it; sending it again changes nothing.
+     * (here and for a session): the office's own id for it; sending it again changes nothing. {@code illustrative}:
+     * true for sample data made to show the figures; false if left out.
      */
     record Create(String office, String title, List<String> topics, String format, String venue, List<String> partners,
             List<String> presenters, List<String> targetAudiences, LocalDate startDate, LocalDate endDate,
-            Integer capacity, Rule completionRule, List<Target> targets, String clientReference) {
+            Integer capacity, Rule completionRule, List<Target> targets, String clientReference, Boolean illustrative) {
     }
 
     /** Only the fields present change; {@code reason} travels with the revision's event. */
