@@ -233,7 +233,7 @@ public class FigureService {
     }
 
     private static CourseDetail detail(CourseFigures c) {
-        return new CourseDetail(c.id(), c.office(), c.title(), c.topics(), c.format(), c.venue(),
+        return new CourseDetail(c.id(), c.office(), c.illustrative(), c.title(), c.topics(), c.format(), c.venue(),
                 c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),
                 c.asOf(), c.sessionsHeld(), List.copyOf(c.sessions().values()), c.enrolled(), c.waitlisted(),
                 c.withdrawn(), c.attendedSessions(), c.participantsAttended(), c.completed(),
@@ -447,7 +447,9 @@ public class FigureService {
                         cell.attended(), cell.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(), b.completed()));
             }
         }
-        return new Overview(asOf, filters,
+        return new Overview(asOf, filters, new Views.Illustrative(
+                        campaigns.stream().filter(CampaignFigures::illustrative).count(),
+                        courses.stream().filter(CourseFigures::illustrative).count()),
                 new Views.Campaigns(campaigns.size(), campaignsByStatus, updatesCounted),
                 new Views.Reach(total, byAudience, byTheme, byChannel, byOffice, byMonth, byCountry, bySubdivision, bySex,
                         byAgeGroup),
@@ -535,7 +537,7 @@ public class FigureService {
         }
         List<Month> monthly = byMonth.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(Month::month)).toList();
-        return new CampaignDetail(c.id(), c.office(), c.title(), c.status(), c.themes(), c.channels(), c.partners(),
+        return new CampaignDetail(c.id(), c.office(), c.illustrative(), c.title(), c.status(), c.themes(), c.channels(), c.partners(),
                 c.startDate(), c.endDate(), c.sequence(), c.asOf(), reached,
                 progress(targets, byAudience, sexByAudience, ageByAudience, List.copyOf(targets.keySet()), baselines,
                         milestones), bySex,
