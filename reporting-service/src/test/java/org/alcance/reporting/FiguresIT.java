@@ -121,6 +121,10 @@ class FiguresIT {
                     .expectBody().jsonPath("$.illustrative.campaigns").isEqualTo(1)
                     .jsonPath("$.illustrative.courses").isEqualTo(1);
         }
+        get("/api/figures/offices/GT?theme=" + theme, ISSUER.hq()).expectBody()
+                .jsonPath("$.campaigns[?(@.id == '" + sample + "')].illustrative").isEqualTo(true)
+                .jsonPath("$.campaigns[?(@.id == '" + real + "')].illustrative").isEqualTo(false)
+                .jsonPath("$.courses[0].illustrative").isEqualTo(true);
         get("/api/figures/campaigns/" + sample + "?asOf=" + today, ISSUER.hq()).expectBody()
                 .jsonPath("$.illustrative").isEqualTo(true);
         get("/api/figures/overview?theme=" + theme + "&asOf=2002-05-31", ISSUER.hq()).expectStatus().isOk()

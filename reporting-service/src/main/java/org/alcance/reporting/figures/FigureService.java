@@ -187,9 +187,9 @@ public class FigureService {
         return new Report(fold(campaigns, updates, courses, period, filters),
                 campaigns.stream().map(c -> new CampaignSummary(c.id(), c.office(), c.title(), c.status(),
                         rows(c, updates, period).stream().mapToLong(Row::people).reduce(0, Math::addExact),
-                        c.asOf())).toList(),
+                        c.illustrative(), c.asOf())).toList(),
                 courses.stream().map(c -> new CourseSummary(c.id(), c.office(), c.title(), c.status(), c.enrolled(),
-                        c.completed(), c.asOf())).toList());
+                        c.completed(), c.illustrative(), c.asOf())).toList());
     }
 
     /** Times a figures query from subscription to its end, tagged by what was asked and how it ended. */

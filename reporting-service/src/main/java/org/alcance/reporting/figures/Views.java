@@ -140,10 +140,14 @@ final class Views {
                          List<CourseSummary> courses) {
     }
 
-    record CampaignSummary(String id, String office, String title, String status, long reached, Instant asOf) {
+    /** {@code illustrative}: the campaign is sample data. */
+    record CampaignSummary(String id, String office, String title, String status, long reached, boolean illustrative,
+                           Instant asOf) {
     }
 
-    record CourseSummary(String id, String office, String title, String status, long enrolled, long completed, Instant asOf) {
+    /** {@code illustrative}: the course is sample data. */
+    record CourseSummary(String id, String office, String title, String status, long enrolled, long completed,
+                         boolean illustrative, Instant asOf) {
     }
 
     record Month(String month, long people) {
