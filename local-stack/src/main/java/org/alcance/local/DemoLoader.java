@@ -6,18 +6,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads the demo data set (2002 field activities) through the public APIs, as the field offices
  * would: every call carries an idempotency key or a client reference, so loading twice changes nothing.
  * First an admin puts the catalogue the data set names its audiences, channels, themes, materials and
- * organisation types from (the same labels put again change nothing).
+ * organisation types from (the same labels put again change nothing). Beside it, the illustrative field season
+ * ({@link SampleSeason}) goes through the same APIs, its progress updates and rosters as bulk uploads.
  */
 final class DemoLoader {
 
@@ -53,7 +59,7 @@ final class DemoLoader {
         return read(VOCABULARY);
     }
 
-    private static JsonNode read(String resource) {
+    static JsonNode read(String resource) {
         try (InputStream in = DemoLoader.class.getResourceAsStream(resource)) {
             return JsonMapper.builder().build().readTree(in);
         } catch (IOException e) {
@@ -121,6 +127,104 @@ final class DemoLoader {
      * Courses, and the participants the text counts: each enrolled under a pseudonym ("TN participant
      * 07"), with the organisation type and country the text gives and sex and age group undisclosed.
      */
+    /** Sends the illustrative season {@link SampleSeason#generate} made; returns what was sent. */
+    String loadSample(JsonNode season) throws IOException, InterruptedException {
+        int updates = 0;
+        for (JsonNode campaign : season.path("campaigns")) {
+            String token = issuer.office(campaign.path("office").asString());
+            String ref = campaign.path("ref").asString();
+            JsonNode created = post(campaignService, token, "/api/campaigns", null, campaign.path("create"), 201, 200);
+            String id = created.path("id").asString();
+            if ("DRAFT".equals(created.path("status").asString())) {
+                post(campaignService, token, "/api/campaigns/" + id + "/launch", ref + "-launch", null, 200);
+            }
+            ObjectNode rows = json.createObjectNode();
+            rows.set("rows", campaign.path("updates"));
+            accepted(post(campaignService, token, "/api/campaigns/" + id + "/updates/bulk", null, rows, 200), ref);
+            updates += campaign.path("updates").size();
+        }
+        int participants = 0;
+        int sessions = 0;
+        for (JsonNode course : season.path("courses")) {
+            participants += course.path("participants").size();
+            sessions += course.path("sessions").size();
+            loadSampleCourse(course);
+        }
+        return season.path("campaigns").size() + " campaigns with " + updates + " progress updates, "
+                + season.path("courses").size() + " courses with " + sessions + " sessions and " + participants
+                + " participants";
+    }
+
+    /**
+     * One course of the season: scheduled, started, its sessions added, its roster uploaded, each session's
+     * attendance and the scores recorded, then completed. A course completed before (by an earlier load) is left
+     * as it is.
+     */
+    private void loadSampleCourse(JsonNode course) throws IOException, InterruptedException {
+        String token = issuer.office(course.path("office").asString());
+        String ref = course.path("ref").asString();
+        JsonNode created = post(trainingService, token, "/api/courses", null, course.path("create"), 201, 200);
+        String id = created.path("id").asString();
+        if ("COMPLETED".equals(created.path("status").asString())) {
+            return;
+        }
+        String path = "/api/courses/" + id;
+        post(trainingService, token, path + "/start", ref + "-start", null, 200, 409);
+        List<String> sessions = new ArrayList<>();
+        for (JsonNode session : course.path("sessions")) {
+            sessions.add(post(trainingService, token, path + "/sessions", null, session, 201, 200).path("id").asString());
+        }
+        JsonNode roster = accepted(send("POST", trainingService, token, path + "/participants/bulk", null, "text/csv",
+                roster(course.path("participants")), 200), ref);
+        List<String> participants = new ArrayList<>();
+        roster.path("rows").forEach(row -> participants.add(row.path("participantId").asString()));
+        for (int s = 0; s < sessions.size(); s++) {
+            ObjectNode marks = json.createObjectNode();
+            ArrayNode records = marks.putArray("records");
+            JsonNode statuses = course.path("attendance").get(s);
+            for (int p = 0; p < participants.size(); p++) {
+                records.addObject().put("participantId", participants.get(p)).put("status", statuses.get(p).asString());
+            }
+            post(trainingService, token, path + "/sessions/" + sessions.get(s) + "/attendance",
+                    ref + "-attendance-" + (s + 1), marks, 200);
+        }
+        ObjectNode assessments = json.createObjectNode();
+        ArrayNode records = assessments.putArray("records");
+        for (int p = 0; p < participants.size(); p++) {
+            JsonNode score = course.path("scores").get(p);
+            records.addObject().put("participantId", participants.get(p)).put("kind", "PRE").put("score",
+                    score.path("pre").asInt());
+            records.addObject().put("participantId", participants.get(p)).put("kind", "POST").put("score",
+                    score.path("post").asInt());
+        }
+        post(trainingService, token, path + "/assessments", ref + "-assessments", assessments, 200);
+        post(trainingService, token, path + "/complete", ref + "-complete", null, 200, 409);
+    }
+
+    /** The participants as the roster CSV a field office uploads: a header, then one row each. */
+    private String roster(JsonNode participants) throws IOException {
+        List<String> columns = List.of("clientReference", "personReference", "name", "organisationType", "sex",
+                "ageGroup", "country");
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder()
+                .setHeader(columns.toArray(String[]::new)).get())) {
+            for (JsonNode participant : participants) {
+                List<String> row = new ArrayList<>();
+                columns.forEach(column -> row.add(participant.path(column).asString()));
+                printer.printRecord(row);
+            }
+        }
+        return csv.toString();
+    }
+
+    /** A bulk upload's report, if it stored every row (or found it stored before); else what it refused. */
+    private static JsonNode accepted(JsonNode report, String ref) throws IOException {
+        if (report.path("rejected").asLong() != 0 || report.path("duplicate").asLong() != 0) {
+            throw new IOException("The bulk upload of " + ref + " refused rows: " + report);
+        }
+        return report;
+    }
+
     private String loadCourses(JsonNode data) throws IOException, InterruptedException {
         int courses = 0;
         int participants = 0;
@@ -173,14 +277,20 @@ final class DemoLoader {
         return send("POST", service, token, path, key, body, accepted);
     }
 
-    /** Sends {@code body} (none if null) and returns the answer, if its status is one of {@code accepted}. */
     private JsonNode send(String method, String service, String token, String path, String key, JsonNode body,
             int... accepted) throws IOException, InterruptedException {
+        return send(method, service, token, path, key, "application/json",
+                body == null ? null : json.writeValueAsString(body), accepted);
+    }
+
+    /** Sends {@code body} (none if null) and returns the answer, if its status is one of {@code accepted}. */
+    private JsonNode send(String method, String service, String token, String path, String key, String contentType,
+            String body, int... accepted) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service + path))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
