@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,6 +37,9 @@ final class DemoLoader {
     /** Fields of the data set that document it and are not part of an API body. */
     private static final Set<String> ANNOTATIONS = Set.of("ref", "source", "status", "datesFromText", "updates",
             "participants", "capacity");
+
+    /** How many campaigns and courses of the sample season are sent at once. */
+    private static final int SAMPLE_WRITERS = 4;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -127,32 +135,58 @@ final class DemoLoader {
      * Courses, and the participants the text counts: each enrolled under a pseudonym ("TN participant
      * 07"), with the organisation type and country the text gives and sex and age group undisclosed.
      */
-    /** Sends the illustrative season {@link SampleSeason#generate} made; returns what was sent. */
+    /**
+     * Sends the illustrative season {@link SampleSeason#generate} made, each campaign and course by a writer of
+     * {@link #SAMPLE_WRITERS}, as offices work side by side (their writes touch different campaigns and courses);
+     * returns what was sent.
+     */
     String loadSample(JsonNode season) throws IOException, InterruptedException {
+        List<Callable<Void>> loads = new ArrayList<>();
         int updates = 0;
         for (JsonNode campaign : season.path("campaigns")) {
-            String token = issuer.office(campaign.path("office").asString());
-            String ref = campaign.path("ref").asString();
-            JsonNode created = post(campaignService, token, "/api/campaigns", null, campaign.path("create"), 201, 200);
-            String id = created.path("id").asString();
-            if ("DRAFT".equals(created.path("status").asString())) {
-                post(campaignService, token, "/api/campaigns/" + id + "/launch", ref + "-launch", null, 200);
-            }
-            ObjectNode rows = json.createObjectNode();
-            rows.set("rows", campaign.path("updates"));
-            accepted(post(campaignService, token, "/api/campaigns/" + id + "/updates/bulk", null, rows, 200), ref);
             updates += campaign.path("updates").size();
+            loads.add(() -> {
+                loadSampleCampaign(campaign);
+                return null;
+            });
         }
         int participants = 0;
         int sessions = 0;
         for (JsonNode course : season.path("courses")) {
             participants += course.path("participants").size();
             sessions += course.path("sessions").size();
-            loadSampleCourse(course);
+            loads.add(() -> {
+                loadSampleCourse(course);
+                return null;
+            });
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(SAMPLE_WRITERS);
+        try {
+            for (Future<Void> load : writers.invokeAll(loads)) {
+                load.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            writers.shutdownNow();
         }
         return season.path("campaigns").size() + " campaigns with " + updates + " progress updates, "
                 + season.path("courses").size() + " courses with " + sessions + " sessions and " + participants
                 + " participants";
+    }
+
+    /** One campaign of the season: created, launched, and its progress updates uploaded in one bulk request. */
+    private void loadSampleCampaign(JsonNode campaign) throws IOException, InterruptedException {
+        String token = issuer.office(campaign.path("office").asString());
+        String ref = campaign.path("ref").asString();
+        JsonNode created = post(campaignService, token, "/api/campaigns", null, campaign.path("create"), 201, 200);
+        String id = created.path("id").asString();
+        if ("DRAFT".equals(created.path("status").asString())) {
+            post(campaignService, token, "/api/campaigns/" + id + "/launch", ref + "-launch", null, 200);
+        }
+        ObjectNode rows = json.createObjectNode();
+        rows.set("rows", campaign.path("updates"));
+        accepted(post(campaignService, token, "/api/campaigns/" + id + "/updates/bulk", null, rows, 200), ref);
     }
 
     /**
