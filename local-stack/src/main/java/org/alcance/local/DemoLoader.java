@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.JsonNode;
@@ -135,6 +135,45 @@ final class DemoLoader {
      * Courses, and the participants the text counts: each enrolled under a pseudonym ("TN participant
      * 07"), with the organisation type and country the text gives and sex and age group undisclosed.
      */
+    private String loadCourses(JsonNode data) throws IOException, InterruptedException {
+        int courses = 0;
+        int participants = 0;
+        for (JsonNode course : data.path("courses")) {
+            String office = course.path("office").asString();
+            String token = issuer.office(office);
+            String ref = course.path("ref").asString();
+            ObjectNode body = body(course);
+            if (!course.path("venue").isString()) {
+                body.put("venue", NOT_STATED);
+            }
+            if (course.path("targetAudiences").isEmpty()) {
+                body.putArray("targetAudiences").add(NOT_STATED);
+            }
+            body.put("capacity", course.path("capacity").isNumber() ? course.path("capacity").asInt() : NO_STATED_LIMIT);
+            JsonNode created = post(trainingService, token, "/api/courses", "demo-" + ref, body, 201, 200);
+            String id = created.path("id").asString();
+            JsonNode group = course.path("participants");
+            for (int i = 1; i <= group.path("count").asInt(); i++) {
+                ObjectNode person = json.createObjectNode()
+                        .put("clientReference", ref + "-" + i)
+                        .put("name", office + " participant " + String.format(java.util.Locale.ROOT, "%02d", i))
+                        .put("organisationType", group.path("organisationType").asString())
+                        .put("sex", "UNDISCLOSED")
+                        .put("ageGroup", "UNKNOWN")
+                        .put("country", group.path("countries").propertyNames().iterator().next());
+                post(trainingService, token, "/api/courses/" + id + "/participants", null, person, 201, 200);
+                participants++;
+            }
+            if ("COMPLETED".equals(course.path("status").asString())) {
+                post(trainingService, token, "/api/courses/" + id + "/start", "demo-" + ref + "-start", null, 200, 409);
+                post(trainingService, token, "/api/courses/" + id + "/complete", "demo-" + ref + "-complete", null,
+                        200, 409);
+            }
+            courses++;
+        }
+        return courses + " courses with " + participants + " participants";
+    }
+
     /**
      * Sends the illustrative season {@link SampleSeason#generate} made, each campaign and course by a writer of
      * {@link #SAMPLE_WRITERS}, as offices work side by side (their writes touch different campaigns and courses);
@@ -257,45 +296,6 @@ final class DemoLoader {
             throw new IOException("The bulk upload of " + ref + " refused rows: " + report);
         }
         return report;
-    }
-
-    private String loadCourses(JsonNode data) throws IOException, InterruptedException {
-        int courses = 0;
-        int participants = 0;
-        for (JsonNode course : data.path("courses")) {
-            String office = course.path("office").asString();
-            String token = issuer.office(office);
-            String ref = course.path("ref").asString();
-            ObjectNode body = body(course);
-            if (!course.path("venue").isString()) {
-                body.put("venue", NOT_STATED);
-            }
-            if (course.path("targetAudiences").isEmpty()) {
-                body.putArray("targetAudiences").add(NOT_STATED);
-            }
-            body.put("capacity", course.path("capacity").isNumber() ? course.path("capacity").asInt() : NO_STATED_LIMIT);
-            JsonNode created = post(trainingService, token, "/api/courses", "demo-" + ref, body, 201, 200);
-            String id = created.path("id").asString();
-            JsonNode group = course.path("participants");
-            for (int i = 1; i <= group.path("count").asInt(); i++) {
-                ObjectNode person = json.createObjectNode()
-                        .put("clientReference", ref + "-" + i)
-                        .put("name", office + " participant " + String.format(java.util.Locale.ROOT, "%02d", i))
-                        .put("organisationType", group.path("organisationType").asString())
-                        .put("sex", "UNDISCLOSED")
-                        .put("ageGroup", "UNKNOWN")
-                        .put("country", group.path("countries").propertyNames().iterator().next());
-                post(trainingService, token, "/api/courses/" + id + "/participants", null, person, 201, 200);
-                participants++;
-            }
-            if ("COMPLETED".equals(course.path("status").asString())) {
-                post(trainingService, token, "/api/courses/" + id + "/start", "demo-" + ref + "-start", null, 200, 409);
-                post(trainingService, token, "/api/courses/" + id + "/complete", "demo-" + ref + "-complete", null,
-                        200, 409);
-            }
-            courses++;
-        }
-        return courses + " courses with " + participants + " participants";
     }
 
     private ObjectNode body(JsonNode activity) {
