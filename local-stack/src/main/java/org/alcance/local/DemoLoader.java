@@ -216,16 +216,14 @@ final class DemoLoader {
 
     /** One campaign of the season: created, launched, and its progress updates uploaded in one bulk request. */
     private void loadSampleCampaign(JsonNode campaign) throws IOException, InterruptedException {
-        String token = issuer.office(campaign.path("office").asString());
-        String ref = campaign.path("ref").asString();
-        JsonNode created = post(campaignService, token, "/api/campaigns", null, campaign.path("create"), 201, 200);
-        String id = created.path("id").asString();
-        if ("DRAFT".equals(created.path("status").asString())) {
-            post(campaignService, token, "/api/campaigns/" + id + "/launch", ref + "-launch", null, 200);
+        Created created = create(campaignService, "/api/campaigns", campaign);
+        String path = "/api/campaigns/" + created.id();
+        if ("DRAFT".equals(created.status())) {
+            post(campaignService, created.token(), path + "/launch", created.ref() + "-launch", null, 200);
         }
         ObjectNode rows = json.createObjectNode();
         rows.set("rows", campaign.path("updates"));
-        accepted(post(campaignService, token, "/api/campaigns/" + id + "/updates/bulk", null, rows, 200), ref);
+        accepted(post(campaignService, created.token(), path + "/updates/bulk", null, rows, 200), created.ref());
     }
 
     /**
@@ -234,14 +232,13 @@ final class DemoLoader {
      * as it is.
      */
     private void loadSampleCourse(JsonNode course) throws IOException, InterruptedException {
-        String token = issuer.office(course.path("office").asString());
-        String ref = course.path("ref").asString();
-        JsonNode created = post(trainingService, token, "/api/courses", null, course.path("create"), 201, 200);
-        String id = created.path("id").asString();
-        if ("COMPLETED".equals(created.path("status").asString())) {
+        Created created = create(trainingService, "/api/courses", course);
+        if ("COMPLETED".equals(created.status())) {
             return;
         }
-        String path = "/api/courses/" + id;
+        String token = created.token();
+        String ref = created.ref();
+        String path = "/api/courses/" + created.id();
         post(trainingService, token, path + "/start", ref + "-start", null, 200, 409);
         List<String> sessions = new ArrayList<>();
         for (JsonNode session : course.path("sessions")) {
@@ -272,6 +269,17 @@ final class DemoLoader {
         }
         post(trainingService, token, path + "/assessments", ref + "-assessments", assessments, 200);
         post(trainingService, token, path + "/complete", ref + "-complete", null, 200, 409);
+    }
+
+    /** A campaign or course of the season as its office created it, or found it created by an earlier load. */
+    private record Created(String token, String ref, String id, String status) {
+    }
+
+    private Created create(String service, String path, JsonNode activity) throws IOException, InterruptedException {
+        String token = issuer.office(activity.path("office").asString());
+        JsonNode created = post(service, token, path, null, activity.path("create"), 201, 200);
+        return new Created(token, activity.path("ref").asString(), created.path("id").asString(),
+                created.path("status").asString());
     }
 
     /** The participants as the roster CSV a field office uploads: a header, then one row each. */
