@@ -44,7 +44,7 @@ final class AsOfCost {
         Files.createDirectories(data);
         Files.writeString(data.resolve("demo-loaded"), "skipped by the benchmark\n");
         List<String> rows = new ArrayList<>();
-        try (LocalStack stack = LocalStack.start(root, data)) {
+        try (LocalStack stack = LocalStack.start(root, data, false)) {
             String hq = Bench.Tokens.of(stack.issuer()).hq();
             int seeded = 0;
             for (int updates : SCALES) {

@@ -83,11 +83,11 @@ public final class Bench {
         Path data = work.resolve("data");
         delete(data);
         Files.createDirectories(data);
-        // no demo data: the stack's start is measured alone and the benchmark creates what it needs
+        // no demo data nor sample season: the stack's start is measured alone and the benchmark creates what it needs
         Files.writeString(data.resolve("demo-loaded"), "skipped by the benchmark\n");
 
         Instant started = Instant.now();
-        try (LocalStack stack = LocalStack.start(root, data)) {
+        try (LocalStack stack = LocalStack.start(root, data, false)) {
             double stackReady = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             Map<String, String> startTimes = new LinkedHashMap<>();
             Map<String, Long> pids = new LinkedHashMap<>();

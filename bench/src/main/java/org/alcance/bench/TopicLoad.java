@@ -83,7 +83,7 @@ final class TopicLoad {
                             ? new CampaignCreated(id, office, "Seeded campaign " + n, "Seeded by the benchmark",
                                     List.of("benchmark", "theme-" + n % 7), List.of("poster"), List.of(),
                                     List.of(new AudienceTarget("migrants", 1_000_000)), LocalDate.of(2002, 1, 1),
-                                    LocalDate.of(2002, 12, 31))
+                                    LocalDate.of(2002, 12, 31), false)
                             : new ProgressReported(id, office, id + "-u" + update, LocalDate.of(2002, n % 12 + 1, 15),
                                     new Place("Tecun Uman", "San Marcos"), "poster", Map.of("posters", 10L),
                                     List.of(new AudienceReach("migrants", PEOPLE)), null);

@@ -19,6 +19,7 @@ import org.alcance.events.CloudEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.GoldenSamples;
 import org.alcance.events.Topics;
+import org.alcance.events.campaign.CampaignCreated;
 import org.alcance.events.campaign.CampaignRevised;
 import org.alcance.events.campaign.ProgressCorrected;
 import org.alcance.events.campaign.ProgressReported;
@@ -91,6 +92,31 @@ class EventPublicationIT {
         ProgressCorrected corrected = (ProgressCorrected) codec.fromCloudEvent(bySubject.get(first).get(1));
         assertThat(corrected.revision()).isEqualTo(2);
         assertThat(corrected.reach()).singleElement().satisfies(reach -> assertThat(reach.people()).isEqualTo(950));
+    }
+
+    @Test
+    void shouldKeepAndPublishWhetherACampaignIsIllustrativeAndRefuseAFlagThatIsNotTrueOrFalse() {
+        CampaignApi api = new CampaignApi(http);
+        Map<String, Object> sample = new java.util.HashMap<>(CampaignApi.campaign("Sample " + java.util.UUID.randomUUID()));
+        sample.put("illustrative", true);
+        String illustrative = api.create("GT", sample);
+        String real = api.create("GT", CampaignApi.campaign("Real " + java.util.UUID.randomUUID()));
+
+        http.get().uri("/api/campaigns/{id}", illustrative).headers(h -> h.setBearerAuth(ISSUER.office("GT"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.illustrative").isEqualTo(true);
+        http.get().uri("/api/campaigns/{id}", real).headers(h -> h.setBearerAuth(ISSUER.office("GT"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.illustrative").isEqualTo(false);
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.readUntil(Topics.CAMPAIGN_EVENTS,
+                read -> read.stream().filter(r -> Set.of(illustrative, real).contains(r.key())).count() >= 2,
+                Duration.ofSeconds(30));
+        Map<String, Boolean> published = records.stream().filter(r -> Set.of(illustrative, real).contains(r.key()))
+                .map(r -> (CampaignCreated) codec.fromCloudEvent(CloudEvent.fromHeaders(name -> header(r, name), r.value())))
+                .collect(Collectors.toMap(CampaignCreated::campaignId, CampaignCreated::illustrative));
+        assertThat(published).containsExactlyInAnyOrderEntriesOf(Map.of(illustrative, true, real, false));
+
+        sample.put("illustrative", "yes");
+        http.post().uri("/api/campaigns").headers(h -> h.setBearerAuth(ISSUER.office("GT"))).bodyValue(sample).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("illustrative");
     }
 
     /** Field names, recursively through records, lists of records and the place; not through maps of counts. */

@@ -14,13 +14,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.alcance.local.LocalStack;
+import org.alcance.local.SampleSeason;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system as {@code ./run-local} runs it: what headquarters sees must add up to the demo
- * data, and a real Prometheus must be able to scrape every service.
+ * data and the illustrative sample season loaded beside it, every chart must have something to show, and a real
+ * Prometheus must be able to scrape every service. ({@code RunLocalIT} runs it with {@code --no-sample}.)
  */
 class LocalStackIT {
 
@@ -30,30 +32,38 @@ class LocalStackIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void shouldShowHeadquartersTheDemoDataTotalsAndKeepThemAcrossARestart() throws Exception {
+    void shouldShowHeadquartersTheDemoDataAndTheSampleSeasonTotalsAndKeepThemAcrossARestart() throws Exception {
         JsonNode demo = demo();
+        JsonNode season = SampleSeason.generate();
         Map<String, Long> reachByAudience = new TreeMap<>();
-        long campaigns = demo.path("campaigns").size();
-        for (JsonNode campaign : demo.path("campaigns")) {
-            for (JsonNode update : campaign.path("updates")) {
-                update.path("reach").forEach(reach ->
-                        reachByAudience.merge(reach.path("audience").asString(), reach.path("people").asLong(), Long::sum));
-            }
-        }
-        long reached = reachByAudience.values().stream().mapToLong(Long::longValue).sum();
-        long courses = demo.path("courses").size();
-        long participants = 0;
         Map<String, Long> materials = new TreeMap<>();
+        for (JsonNode campaign : demo.path("campaigns")) {
+            count(campaign.path("updates"), reachByAudience, materials);
+        }
+        for (JsonNode campaign : season.path("campaigns")) {
+            count(campaign.path("updates"), reachByAudience, materials);
+        }
+        long annexCampaigns = demo.path("campaigns").size();
+        long sampleCampaigns = season.path("campaigns").size();
+        long campaigns = annexCampaigns + sampleCampaigns;
+        long reached = reachByAudience.values().stream().mapToLong(Long::longValue).sum();
+        long annexCourses = demo.path("courses").size();
+        long sampleCourses = season.path("courses").size();
+        long courses = annexCourses + sampleCourses;
+        long participants = 0;
         for (JsonNode course : demo.path("courses")) {
             participants += course.path("participants").path("count").asLong();
         }
-        for (JsonNode campaign : demo.path("campaigns")) {
-            for (JsonNode update : campaign.path("updates")) {
-                update.path("materials").properties()
-                        .forEach(entry -> materials.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
+        long annexParticipants = participants;
+        long completing = 0;
+        for (JsonNode course : season.path("courses")) {
+            participants += course.path("participants").size();
+            for (JsonNode participant : course.path("participants")) {
+                completing += participant.path("completes").asBoolean() ? 1 : 0;
             }
         }
         long enrolled = participants;
+        long completed = completing;
         Path data = Files.createTempDirectory("alcance-e2e-");
 
         try (LocalStack stack = LocalStack.start(ROOT, data)) {
@@ -62,8 +72,12 @@ class LocalStackIT {
                     .until(() -> overview(hq), figures -> figures.path("campaigns").path("total").asLong() == campaigns
                             && figures.path("courses").path("total").asLong() == courses
                             && figures.path("participants").path("enrolled").asLong() == enrolled
+                            && figures.path("participants").path("completed").asLong() == completed
                             && figures.path("reach").path("total").asLong() == reached);
             assertThat(byAudience(overview)).isEqualTo(reachByAudience);
+            assertThat(overview.path("illustrative").path("campaigns").asLong()).isEqualTo(sampleCampaigns);
+            assertThat(overview.path("illustrative").path("courses").asLong()).isEqualTo(sampleCourses);
+            assertThatEveryChartHasSomethingToShow(overview, hq);
             assertThat(overview.path("materials").properties()).extracting(Map.Entry::getKey).containsAll(materials.keySet());
             materials.forEach((kind, count) -> assertThat(overview.path("materials").path(kind).asLong()).isEqualTo(count));
             assertThat(overview.path("asOf").isNull()).isFalse();
@@ -77,14 +91,59 @@ class LocalStackIT {
             assertThat(spanish.path("audiences").propertyNames()).containsAll(reachByAudience.keySet());
             assertThatPrometheusScrapesEveryService(data);
         }
-        assertThat(Files.readString(data.resolve("demo-loaded")))
-                .contains(campaigns + " campaigns", courses + " courses with " + participants + " participants");
+        assertThat(Files.readString(data.resolve("demo-loaded"))).contains(annexCampaigns + " campaigns",
+                annexCourses + " courses with " + annexParticipants + " participants");
+        assertThat(Files.readString(data.resolve(LocalStack.SAMPLE_LOADED))).contains(sampleCampaigns + " campaigns",
+                sampleCourses + " courses", (participants - annexParticipants) + " participants");
 
         try (LocalStack again = LocalStack.start(ROOT, data)) {
             JsonNode overview = overview(again.issuer().hq());
             assertThat(overview.path("campaigns").path("total").asLong()).isEqualTo(campaigns);
             assertThat(overview.path("reach").path("total").asLong()).isEqualTo(reached);
             assertThat(overview.path("participants").path("enrolled").asLong()).isEqualTo(enrolled);
+            assertThat(overview.path("illustrative").path("campaigns").asLong()).isEqualTo(sampleCampaigns);
+        }
+    }
+
+    private static void count(JsonNode updates, Map<String, Long> reachByAudience, Map<String, Long> materials) {
+        for (JsonNode update : updates) {
+            update.path("reach").forEach(reach ->
+                    reachByAudience.merge(reach.path("audience").asString(), reach.path("people").asLong(), Long::sum));
+            update.path("materials").properties()
+                    .forEach(entry -> materials.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
+        }
+    }
+
+    /**
+     * What the dashboard draws has data: reach by every key, targets, materials, the training funnel and its splits,
+     * training targets; a quarter has reach beside the quarter before and the same quarter a year earlier; a
+     * campaign's milestones have something achieved.
+     */
+    private void assertThatEveryChartHasSomethingToShow(JsonNode overview, String hq) throws Exception {
+        for (String split : java.util.List.of("byAudience", "byTheme", "byChannel", "byOffice", "byMonth", "byCountry",
+                "bySubdivision", "bySex", "byAgeGroup")) {
+            assertThat(overview.path("reach").path(split).size()).as("reach.%s", split).isGreaterThan(1);
+        }
+        assertThat(overview.path("targets")).isNotEmpty();
+        assertThat(overview.path("materials").size()).isGreaterThan(1);
+        JsonNode participants = overview.path("participants");
+        assertThat(participants.path("attended").asLong()).isPositive();
+        assertThat(participants.path("people").path("completed").asLong()).isPositive();
+        assertThat(participants.path("bySex").size()).isGreaterThan(1);
+        assertThat(participants.path("byOrganisationType").size()).isGreaterThan(1);
+        assertThat(overview.path("trainingTargets")).isNotEmpty();
+        for (String quarter : java.util.List.of("from=2002-10&to=2002-12", "from=2002-07&to=2002-09",
+                "from=2001-10&to=2001-12")) {
+            assertThat(get("http://localhost:8083/api/figures/overview?" + quarter, hq).path("reach").path("total")
+                    .asLong()).as(quarter).isPositive();
+        }
+        JsonNode campaigns = get("http://localhost:8083/api/figures/offices/GT", hq).path("campaigns");
+        for (JsonNode campaign : campaigns) {
+            JsonNode figures = get("http://localhost:8083/api/figures/campaigns/" + campaign.path("id").asString(), hq);
+            if (figures.path("illustrative").asBoolean()) {
+                assertThat(figures.path("audiences").get(0).path("milestones").get(0).path("achieved").asLong())
+                        .isPositive();
+            }
         }
     }
 
@@ -122,6 +181,13 @@ class LocalStackIT {
 
     private JsonNode get(String uri) throws Exception {
         return json.readTree(http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode get(String uri, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(uri).isEqualTo(200);
+        return json.readTree(response.body());
     }
 
     private Map<String, Long> byAudience(JsonNode overview) {

@@ -14,14 +14,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.alcance.local.Issuer;
+import org.alcance.local.LocalStack;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./run-local}'s launcher watching its processes: a service killed outright is reported with its exit code
- * and the end of its log, and started again; one that keeps dying stops the whole stack with a clear message.
+ * and the end of its log, and started again; one that keeps dying stops the whole stack with a clear message. It
+ * runs with {@code --no-sample}, which loads the annex's own figures only.
  */
 class RunLocalIT {
 
@@ -31,12 +38,13 @@ class RunLocalIT {
     @Test
     void shouldReportAndRestartAServiceThatDiedAndStopTheStackWhenItKeepsDying() throws Exception {
         Path data = Files.createTempDirectory("alcance-run-local-");
-        Process launcher = new ProcessBuilder(java(), "-jar", launcherJar().toString(), "--data=" + data)
-                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        Process launcher = new ProcessBuilder(java(), "-jar", launcherJar().toString(), "--data=" + data,
+                "--no-sample").directory(ROOT.toFile()).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> read(launcher), "run-local-output");
         reader.start();
         try {
             await().atMost(Duration.ofSeconds(240)).until(() -> output.indexOf("Alcance is running") >= 0);
+            assertThatOnlyTheAnnexWasLoaded(data);
 
             kill("reporting-service", launcher);
             await().atMost(Duration.ofSeconds(10)).until(() -> output.indexOf("reporting-service exited with code 137")
@@ -63,6 +71,36 @@ class RunLocalIT {
             launcher.destroyForcibly();
             reader.join(10_000);
         }
+    }
+
+    /** {@code --no-sample}: headquarters sees the annex's campaigns and courses, none of them illustrative. */
+    private void assertThatOnlyTheAnnexWasLoaded(Path data) throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode annex;
+        try (var in = RunLocalIT.class.getResourceAsStream("/demo/field-activities-2002.json")) {
+            annex = json.readTree(in);
+        }
+        assertThat(output.toString()).contains("Loaded the 2002 field activities").doesNotContain("sample season");
+        assertThat(data.resolve(LocalStack.SAMPLE_LOADED)).doesNotExist();
+        Properties secrets = new Properties();
+        try (var in = Files.newInputStream(data.resolve(Issuer.SECRETS))) {
+            secrets.load(in);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        String credentials = Base64.getEncoder().encodeToString(("hq:" + secrets.getProperty("hq"))
+                .getBytes(StandardCharsets.UTF_8));
+        String token = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/oauth2/token"))
+                .header("Authorization", "Basic " + credentials).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asString();
+        JsonNode overview = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> json.readTree(http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:8083/api/figures/overview")).header("Authorization", "Bearer " + token)
+                        .build(), HttpResponse.BodyHandlers.ofString()).body()),
+                        figures -> figures.path("courses").path("total").asLong() == annex.path("courses").size());
+        assertThat(overview.path("campaigns").path("total").asLong()).isEqualTo(annex.path("campaigns").size());
+        assertThat(overview.path("illustrative").path("campaigns").asLong()).isZero();
+        assertThat(overview.path("illustrative").path("courses").asLong()).isZero();
     }
 
     /** SIGKILL to the service's JVM, once it runs (after a restart, its process is a new one). */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.alcance.local.Issuer;
 import org.alcance.local.LocalStack;
+import org.alcance.local.SampleSeason;
 import org.alcance.test.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,12 +41,15 @@ class SignInIT {
         try (LocalStack stack = LocalStack.start(ROOT, Files.createTempDirectory("alcance-sign-in-"));
                 Chromium chromium = Chromium.headless()) {
             Issuer issuer = stack.issuer();
-            // once headquarters' figures hold all of the demo data, Kazakhstan's are its part of them
+            // once headquarters' figures hold all of the demo data and the sample season, Kazakhstan's are its part
             JsonNode demo = demo();
+            JsonNode season = SampleSeason.generate();
             JsonNode everyOffice = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> figures("/api/figures/overview", issuer.hq()), figures ->
-                            figures.path("campaigns").path("total").asLong() == demo.path("campaigns").size()
-                                    && figures.path("courses").path("total").asLong() == demo.path("courses").size());
+                            figures.path("campaigns").path("total").asLong()
+                                    == demo.path("campaigns").size() + season.path("campaigns").size()
+                                    && figures.path("courses").path("total").asLong()
+                                    == demo.path("courses").size() + season.path("courses").size());
             JsonNode kazakhstan = figures("/api/figures/overview?office=KZ", issuer.office("KZ"));
             assertThat(kazakhstan.path("campaigns").path("total").asLong()).isPositive()
                     .isLessThan(everyOffice.path("campaigns").path("total").asLong());

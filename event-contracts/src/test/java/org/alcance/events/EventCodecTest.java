@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
+import org.alcance.events.campaign.CampaignCreated;
 import org.alcance.events.campaign.ProgressReported;
 import org.alcance.events.training.AssessmentRecorded;
 import org.alcance.events.training.CourseScheduled;
@@ -140,5 +141,22 @@ class EventCodecTest {
 
         assertThat(read.personId()).isNull();
         assertThat(read.participantId()).isEqualTo("p-7f3c9a21");
+    }
+
+    @Test
+    void shouldReadACampaignOrCourseCreatedBeforeTheIllustrativeFlagAsNotIllustrative() {
+        ObjectNode campaign = golden(CampaignCreated.TYPE);
+        ObjectNode course = golden(CourseScheduled.TYPE);
+        assertThat(campaign.path("illustrative").asBoolean()).isTrue();
+        assertThat(course.path("illustrative").asBoolean()).isTrue();
+        campaign.remove("illustrative");
+        course.remove("illustrative");
+
+        CampaignCreated created = (CampaignCreated) codec.read(CampaignCreated.TYPE, bytes(campaign));
+        CourseScheduled scheduled = (CourseScheduled) codec.read(CourseScheduled.TYPE, bytes(course));
+
+        assertThat(created.illustrative()).isFalse();
+        assertThat(scheduled.illustrative()).isFalse();
+        assertThat(codec.mapper().readTree(codec.write(created)).path("illustrative").isBoolean()).isTrue();
     }
 }

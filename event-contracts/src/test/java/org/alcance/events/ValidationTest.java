@@ -52,13 +52,13 @@ class ValidationTest {
 
     private static CampaignCreated campaign(List<AudienceTarget> audiences, LocalDate start, LocalDate end) {
         return new CampaignCreated("cmp-gt-2002-001", "GT", "Migrant Friend: You Have Rights", "Posters",
-                List.of("migrants' rights"), List.of("posters"), List.of("Casa del Migrante"), audiences, start, end);
+                List.of("migrants' rights"), List.of("posters"), List.of("Casa del Migrante"), audiences, start, end, false);
     }
 
     private static CourseScheduled course(LocalDate start, LocalDate end, int capacity) {
         return new CourseScheduled("crs-am-2002-003", "AM", "Migration Legislation", List.of("asylum law"),
                 CourseFormat.COURSE, "Border Management Training Centre, Yerevan", List.of(), List.of(),
-                List.of("border guards"), start, end, capacity, new CompletionRule(0.8, 60), List.of());
+                List.of("border guards"), start, end, capacity, new CompletionRule(0.8, 60), List.of(), false);
     }
 
     @Test
@@ -204,7 +204,7 @@ class ValidationTest {
                 .hasMessage("durationMinutes must be >= 1 but is 0");
         assertThatThrownBy(() -> course(JUNE_1, JUNE_1, 0)).hasMessage("capacity must be >= 1 but is 0");
         assertThatThrownBy(() -> new CampaignCreated("cmp-gt-2002-001", "GT", "Title", "", Arrays.asList("a", null),
-                null, null, null, JUNE_1, NOV_30)).hasMessage("themes[1] must not be null");
+                null, null, null, JUNE_1, NOV_30, false)).hasMessage("themes[1] must not be null");
     }
 
     @Test
@@ -220,7 +220,7 @@ class ValidationTest {
         List<AudienceTarget> audiences = new ArrayList<>(List.of(new AudienceTarget("Border officials", 300)));
         Map<String, Long> materials = new LinkedHashMap<>(Map.of("posters", 350L));
         CampaignCreated created = new CampaignCreated("cmp-gt-2002-001", "GT", "Title", "", null, null, null,
-                audiences, JUNE_1, NOV_30);
+                audiences, JUNE_1, NOV_30, null);
         ProgressReported report = report(materials, null);
 
         audiences.clear();
@@ -228,6 +228,7 @@ class ValidationTest {
 
         assertThat(created.audiences()).hasSize(1);
         assertThat(created.themes()).isEmpty();
+        assertThat(created.illustrative()).isFalse();
         assertThat(report.materials()).containsOnlyKeys("posters");
         assertThat(report.reach()).isEmpty();
         assertThatThrownBy(() -> created.audiences().add(new AudienceTarget("x", 1)))

@@ -6,18 +6,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads the demo data set (2002 field activities) through the public APIs, as the field offices
  * would: every call carries an idempotency key or a client reference, so loading twice changes nothing.
  * First an admin puts the catalogue the data set names its audiences, channels, themes, materials and
- * organisation types from (the same labels put again change nothing).
+ * organisation types from (the same labels put again change nothing). Beside it, the illustrative field season
+ * ({@link SampleSeason}) goes through the same APIs, its progress updates and rosters as bulk uploads.
  */
 final class DemoLoader {
 
@@ -26,6 +37,9 @@ final class DemoLoader {
     /** Fields of the data set that document it and are not part of an API body. */
     private static final Set<String> ANNOTATIONS = Set.of("ref", "source", "status", "datesFromText", "updates",
             "participants", "capacity");
+
+    /** How many campaigns and courses of the sample season are sent at once. */
+    private static final int SAMPLE_WRITERS = 4;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -53,7 +67,7 @@ final class DemoLoader {
         return read(VOCABULARY);
     }
 
-    private static JsonNode read(String resource) {
+    static JsonNode read(String resource) {
         try (InputStream in = DemoLoader.class.getResourceAsStream(resource)) {
             return JsonMapper.builder().build().readTree(in);
         } catch (IOException e) {
@@ -160,6 +174,138 @@ final class DemoLoader {
         return courses + " courses with " + participants + " participants";
     }
 
+    /**
+     * Sends the illustrative season {@link SampleSeason#generate} made, each campaign and course by a writer of
+     * {@link #SAMPLE_WRITERS}, as offices work side by side (their writes touch different campaigns and courses);
+     * returns what was sent.
+     */
+    String loadSample(JsonNode season) throws IOException, InterruptedException {
+        List<Callable<Void>> loads = new ArrayList<>();
+        int updates = 0;
+        for (JsonNode campaign : season.path("campaigns")) {
+            updates += campaign.path("updates").size();
+            loads.add(() -> {
+                loadSampleCampaign(campaign);
+                return null;
+            });
+        }
+        int participants = 0;
+        int sessions = 0;
+        for (JsonNode course : season.path("courses")) {
+            participants += course.path("participants").size();
+            sessions += course.path("sessions").size();
+            loads.add(() -> {
+                loadSampleCourse(course);
+                return null;
+            });
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(SAMPLE_WRITERS);
+        try {
+            for (Future<Void> load : writers.invokeAll(loads)) {
+                load.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            writers.shutdownNow();
+        }
+        return season.path("campaigns").size() + " campaigns with " + updates + " progress updates, "
+                + season.path("courses").size() + " courses with " + sessions + " sessions and " + participants
+                + " participants";
+    }
+
+    /** One campaign of the season: created, launched, and its progress updates uploaded in one bulk request. */
+    private void loadSampleCampaign(JsonNode campaign) throws IOException, InterruptedException {
+        Created created = create(campaignService, "/api/campaigns", campaign);
+        String path = "/api/campaigns/" + created.id();
+        if ("DRAFT".equals(created.status())) {
+            post(campaignService, created.token(), path + "/launch", created.ref() + "-launch", null, 200);
+        }
+        ObjectNode rows = json.createObjectNode();
+        rows.set("rows", campaign.path("updates"));
+        accepted(post(campaignService, created.token(), path + "/updates/bulk", null, rows, 200), created.ref());
+    }
+
+    /**
+     * One course of the season: scheduled, started, its sessions added, its roster uploaded, each session's
+     * attendance and the scores recorded, then completed. A course completed before (by an earlier load) is left
+     * as it is.
+     */
+    private void loadSampleCourse(JsonNode course) throws IOException, InterruptedException {
+        Created created = create(trainingService, "/api/courses", course);
+        if ("COMPLETED".equals(created.status())) {
+            return;
+        }
+        String token = created.token();
+        String ref = created.ref();
+        String path = "/api/courses/" + created.id();
+        post(trainingService, token, path + "/start", ref + "-start", null, 200, 409);
+        List<String> sessions = new ArrayList<>();
+        for (JsonNode session : course.path("sessions")) {
+            sessions.add(post(trainingService, token, path + "/sessions", null, session, 201, 200).path("id").asString());
+        }
+        JsonNode roster = accepted(send("POST", trainingService, token, path + "/participants/bulk", null, "text/csv",
+                roster(course.path("participants")), 200), ref);
+        List<String> participants = new ArrayList<>();
+        roster.path("rows").forEach(row -> participants.add(row.path("participantId").asString()));
+        for (int s = 0; s < sessions.size(); s++) {
+            ObjectNode marks = json.createObjectNode();
+            ArrayNode records = marks.putArray("records");
+            JsonNode statuses = course.path("attendance").get(s);
+            for (int p = 0; p < participants.size(); p++) {
+                records.addObject().put("participantId", participants.get(p)).put("status", statuses.get(p).asString());
+            }
+            post(trainingService, token, path + "/sessions/" + sessions.get(s) + "/attendance",
+                    ref + "-attendance-" + (s + 1), marks, 200);
+        }
+        ObjectNode assessments = json.createObjectNode();
+        ArrayNode records = assessments.putArray("records");
+        for (int p = 0; p < participants.size(); p++) {
+            JsonNode score = course.path("scores").get(p);
+            records.addObject().put("participantId", participants.get(p)).put("kind", "PRE").put("score",
+                    score.path("pre").asInt());
+            records.addObject().put("participantId", participants.get(p)).put("kind", "POST").put("score",
+                    score.path("post").asInt());
+        }
+        post(trainingService, token, path + "/assessments", ref + "-assessments", assessments, 200);
+        post(trainingService, token, path + "/complete", ref + "-complete", null, 200, 409);
+    }
+
+    /** A campaign or course of the season as its office created it, or found it created by an earlier load. */
+    private record Created(String token, String ref, String id, String status) {
+    }
+
+    private Created create(String service, String path, JsonNode activity) throws IOException, InterruptedException {
+        String token = issuer.office(activity.path("office").asString());
+        JsonNode created = post(service, token, path, null, activity.path("create"), 201, 200);
+        return new Created(token, activity.path("ref").asString(), created.path("id").asString(),
+                created.path("status").asString());
+    }
+
+    /** The participants as the roster CSV a field office uploads: a header, then one row each. */
+    private String roster(JsonNode participants) throws IOException {
+        List<String> columns = List.of("clientReference", "personReference", "name", "organisationType", "sex",
+                "ageGroup", "country");
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder()
+                .setHeader(columns.toArray(String[]::new)).get())) {
+            for (JsonNode participant : participants) {
+                List<String> row = new ArrayList<>();
+                columns.forEach(column -> row.add(participant.path(column).asString()));
+                printer.printRecord(row);
+            }
+        }
+        return csv.toString();
+    }
+
+    /** A bulk upload's report, if it stored every row (or found it stored before); else what it refused. */
+    private static JsonNode accepted(JsonNode report, String ref) throws IOException {
+        if (report.path("rejected").asLong() != 0 || report.path("duplicate").asLong() != 0) {
+            throw new IOException("The bulk upload of " + ref + " refused rows: " + report);
+        }
+        return report;
+    }
+
     private ObjectNode body(JsonNode activity) {
         ObjectNode body = (ObjectNode) activity.deepCopy();
         ANNOTATIONS.forEach(body::remove);
@@ -173,14 +319,20 @@ final class DemoLoader {
         return send("POST", service, token, path, key, body, accepted);
     }
 
-    /** Sends {@code body} (none if null) and returns the answer, if its status is one of {@code accepted}. */
     private JsonNode send(String method, String service, String token, String path, String key, JsonNode body,
             int... accepted) throws IOException, InterruptedException {
+        return send(method, service, token, path, key, "application/json",
+                body == null ? null : json.writeValueAsString(body), accepted);
+    }
+
+    /** Sends {@code body} (none if null) and returns the answer, if its status is one of {@code accepted}. */
+    private JsonNode send(String method, String service, String token, String path, String key, String contentType,
+            String body, int... accepted) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service + path))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }

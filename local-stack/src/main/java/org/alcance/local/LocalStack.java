@@ -14,11 +14,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs all of Alcance on one machine without Docker: a Kafka broker from the jars, the MongoDB wire
  * server with a file store under {@code ./data}, the local OpenID Connect issuer, and the three services; then
- * loads the demo data once through the public APIs. Ctrl-C stops every part.
+ * loads the demo data once through the public APIs, and beside it the illustrative sample season
+ * ({@link SampleSeason}) unless told not to. Ctrl-C stops every part.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Written in the data directory once the sample season is loaded, with what was sent. */
+    public static final String SAMPLE_LOADED = "sample-loaded";
     /** Where people open the dashboard: the loopback address the issuer registered its sign-in for. */
     public static final String DASHBOARD = "http://127.0.0.1:8083";
     private static final Map<String, Integer> SERVICES = Map.of(
@@ -32,21 +35,27 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack() {
     }
 
-    /** {@code --data=DIR}: where the stack keeps its data and logs, {@code ./data} by default. */
+    /**
+     * {@code --data=DIR}: where the stack keeps its data and logs, {@code ./data} by default; {@code --no-sample}:
+     * load the annex's own figures only, without the illustrative sample season.
+     */
     public static void main(String[] args) throws Exception {
         Instant started = Instant.now();
         Path data = Path.of("data");
+        boolean sample = true;
         for (String arg : args) {
             if (arg.startsWith("--data=")) {
                 data = Path.of(arg.substring("--data=".length()));
+            } else if (arg.equals("--no-sample")) {
+                sample = false;
             } else {
-                System.err.println("Unknown option " + arg + "; run-local takes --data=DIR");
+                System.err.println("Unknown option " + arg + "; run-local takes --data=DIR and --no-sample");
                 System.exit(2);
             }
         }
         LocalStack stack;
         try {
-            stack = start(Path.of("").toAbsolutePath(), data.toAbsolutePath());
+            stack = start(Path.of("").toAbsolutePath(), data.toAbsolutePath(), sample);
         } catch (Exception e) {
             System.err.println("Alcance did not start: " + e.getMessage());
             System.exit(1);
@@ -69,15 +78,21 @@ public final class LocalStack implements AutoCloseable {
         Thread.currentThread().join();
     }
 
+    /** As {@link #start(Path, Path, boolean)}, with the sample season. */
+    public static LocalStack start(Path root, Path data) throws Exception {
+        return start(root, data, true);
+    }
+
     /**
      * Starts every part with its data under {@code data}, the services from their jars under
-     * {@code root}, and loads the demo data unless it was loaded into {@code data} before. If a part
-     * fails, what did start is stopped and the exception says which part failed.
+     * {@code root}, and loads the demo data unless it was loaded into {@code data} before, and the sample season
+     * if {@code sample} and it was not loaded before. If a part fails, what did start is stopped and the exception
+     * says which part failed.
      */
-    public static LocalStack start(Path root, Path data) throws Exception {
+    public static LocalStack start(Path root, Path data, boolean sample) throws Exception {
         LocalStack stack = new LocalStack();
         try {
-            stack.run(root, data, ServiceProcess.DEFAULT_JVM_OPTIONS);
+            stack.run(root, data, ServiceProcess.DEFAULT_JVM_OPTIONS, sample);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -90,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
         return issuer;
     }
 
-    private void run(Path root, Path data, List<String> serviceJvmOptions) throws Exception {
+    private void run(Path root, Path data, List<String> serviceJvmOptions, boolean sample) throws Exception {
         Path logs = Files.createDirectories(data.resolve("logs"));
         JsonNode demo = DemoLoader.data();
         JsonNode vocabulary = DemoLoader.vocabulary();
@@ -123,13 +138,26 @@ public final class LocalStack implements AutoCloseable {
             }
         }
 
+        DemoLoader loader = new DemoLoader(issuer, "http://localhost:8081", "http://localhost:8082");
         Path loaded = data.resolve("demo-loaded");
         if (!Files.exists(loaded)) {
-            String summary = new DemoLoader(issuer, "http://localhost:8081", "http://localhost:8082")
-                    .load(vocabulary, demo);
+            Instant start = Instant.now();
+            String summary = loader.load(vocabulary, demo);
             Files.writeString(loaded, summary + "\n");
-            System.out.println("Loaded the 2002 field activities: " + summary);
+            System.out.println("Loaded the 2002 field activities: " + summary + " in " + since(start));
         }
+        Path sampled = data.resolve(SAMPLE_LOADED);
+        if (sample && !Files.exists(sampled)) {
+            Instant start = Instant.now();
+            String summary = loader.loadSample(SampleSeason.generate());
+            Files.writeString(sampled, summary + "\n");
+            System.out.println("Loaded the illustrative sample season (--no-sample leaves it out): " + summary
+                    + " in " + since(start));
+        }
+    }
+
+    private static String since(Instant start) {
+        return String.format(Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
     }
 
     /**

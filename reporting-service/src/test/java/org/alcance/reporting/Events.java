@@ -52,7 +52,13 @@ public final class Events {
         return new CampaignCreated(campaign, office, "Migrant Friend: You Have Rights", "Posters and radio spots",
                 List.of(themes), List.of("poster", "radio", "workshop"), List.of("Casa del Migrante"),
                 List.of(new AudienceTarget("children", 300_000), new AudienceTarget("teachers", 3_450)),
-                LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31));
+                LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31), false);
+    }
+
+    /** The same creation, of a campaign made as sample data. */
+    public static CampaignCreated illustrative(CampaignCreated c) {
+        return new CampaignCreated(c.campaignId(), c.office(), c.title(), c.description(), c.themes(), c.channels(),
+                c.partners(), c.audiences(), c.startDate(), c.endDate(), true);
     }
 
     public static CampaignRevised revised(String campaign, String office, long childrenTarget) {
@@ -139,7 +145,14 @@ public final class Events {
                 List.of(topics), CourseFormat.COURSE, "Quetzaltenango",
                 List.of("Ministry of Foreign Affairs"), List.of("Legal adviser"), List.of("border officials"),
                 LocalDate.of(2002, 6, 10), LocalDate.of(2002, 6, 14), 30, new CompletionRule(0.8, null),
-                List.of(new ParticipantTarget(OrganisationType.JUDICIARY, null, 10), new ParticipantTarget(null, Sex.FEMALE, 12)));
+                List.of(new ParticipantTarget(OrganisationType.JUDICIARY, null, 10), new ParticipantTarget(null, Sex.FEMALE, 12)), false);
+    }
+
+    /** The same scheduling, of a course made as sample data. */
+    public static CourseScheduled illustrative(CourseScheduled c) {
+        return new CourseScheduled(c.courseId(), c.office(), c.title(), c.topics(), c.format(), c.venue(), c.partners(),
+                c.presenters(), c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.completionRule(),
+                c.targets(), true);
     }
 
     public static CourseStarted started(String course, String office) {

@@ -72,7 +72,7 @@ class ExportsIT {
             producer.send(created(GT, "GT", THEME, "trafficking"));
             producer.send(reported(GT, "GT", "u1", "2002-06-15", "poster", 1_200, 40));
             producer.send(reported(GT, "GT", "u2", "2002-07-02", "radio", 300, 0));
-            producer.send(created(HN, "HN", THEME));
+            producer.send(Events.illustrative(created(HN, "HN", THEME)));
             producer.send(reported(HN, "HN", "u1", "2002-06-20", "radio", 450, 0));
             producer.send(scheduled(COURSE, "GT", THEME));
             producer.send(enrolled(COURSE, "GT", "p1", Sex.FEMALE, OrganisationType.NGO, EnrolmentStatus.ENROLLED));
@@ -192,6 +192,8 @@ class ExportsIT {
         for (String count : List.of("enrolled", "attended", "completed")) {
             totals.put("people" + Character.toUpperCase(count.charAt(0)) + count.substring(1), people.get(count));
         }
+        totals.put("illustrativeCampaigns", map(overview.get("illustrative")).get("campaigns"));
+        totals.put("illustrativeCourses", map(overview.get("illustrative")).get("courses"));
         tables.put("totals", pairs(totals));
         tables.put("campaigns-by-status", pairs(map(map(overview.get("campaigns")).get("byStatus"))));
         for (String by : List.of("Office", "Month", "Country", "Subdivision", "Sex")) {
@@ -210,10 +212,10 @@ class ExportsIT {
                 .toList());
         tables.put("materials", labelled(map(overview.get("materials")), map(labels.get("materials"))));
         tables.put("campaigns", rows(campaigns, c -> cells(c.get("id"), c.get("office"), c.get("title"),
-                c.get("status"), c.get("reached"))));
+                c.get("status"), c.get("reached"), c.get("illustrative"))));
         tables.put("courses-by-status", pairs(map(map(overview.get("courses")).get("byStatus"))));
         tables.put("courses", rows(courses, c -> cells(c.get("id"), c.get("office"), c.get("title"), c.get("status"),
-                c.get("enrolled"), c.get("completed"))));
+                c.get("enrolled"), c.get("completed"), c.get("illustrative"))));
         Map<String, Object> peopleByOffice = map(participants.get("peopleByOffice"));
         tables.put("participants-by-office", map(participants.get("byOffice")).entrySet().stream().map(e -> {
             Map<String, Object> c = map(e.getValue());

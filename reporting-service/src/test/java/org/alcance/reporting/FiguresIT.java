@@ -88,6 +88,50 @@ class FiguresIT {
     }
 
     @Test
+    void shouldMarkIllustrativeCampaignsAndCoursesAndCountThemInEveryOverviewNowAndAsOfADay() {
+        String theme = "theme-" + UUID.randomUUID();
+        String sample = "campaign-" + UUID.randomUUID();
+        String real = "campaign-" + UUID.randomUUID();
+        String sampleCourse = "course-" + UUID.randomUUID();
+        String realCourse = "course-" + UUID.randomUUID();
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(Events.illustrative(created(sample, "GT", theme)));
+            producer.send(reported(sample, "GT", "u1", "2002-06-15", "poster", 700, 0));
+            producer.send(created(real, "GT", theme));
+            producer.send(Events.illustrative(scheduled(sampleCourse, "GT", theme)));
+            producer.send(scheduled(realCourse, "HN", theme));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("/api/figures/overview?theme=" + theme,
+                ISSUER.hq()).expectBody().jsonPath("$.courses.total").isEqualTo(2).jsonPath("$.campaigns.total")
+                .isEqualTo(2));
+
+        get("/api/figures/campaigns/" + sample, ISSUER.hq()).expectBody().jsonPath("$.illustrative").isEqualTo(true);
+        get("/api/figures/campaigns/" + real, ISSUER.hq()).expectBody().jsonPath("$.illustrative").isEqualTo(false);
+        get("/api/figures/courses/" + sampleCourse, ISSUER.hq()).expectBody().jsonPath("$.illustrative").isEqualTo(true);
+        get("/api/figures/courses/" + realCourse, ISSUER.hq()).expectBody().jsonPath("$.illustrative").isEqualTo(false);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        for (String filters : List.of("", "&from=2002-06&to=2002-06", "&asOf=" + today)) {
+            get("/api/figures/overview?theme=" + theme + filters, ISSUER.hq()).expectStatus().isOk().expectBody()
+                    .jsonPath("$.illustrative.campaigns").isEqualTo(1)
+                    .jsonPath("$.illustrative.courses").isEqualTo(1);
+            get("/api/figures/offices/HN?theme=" + theme + filters, ISSUER.hq()).expectStatus().isOk().expectBody()
+                    .jsonPath("$.figures.illustrative.campaigns").isEqualTo(0)
+                    .jsonPath("$.figures.illustrative.courses").isEqualTo(0);
+            get("/api/figures/overview?theme=" + theme + filters, ISSUER.office("GT")).expectStatus().isOk()
+                    .expectBody().jsonPath("$.illustrative.campaigns").isEqualTo(1)
+                    .jsonPath("$.illustrative.courses").isEqualTo(1);
+        }
+        get("/api/figures/offices/GT?theme=" + theme, ISSUER.hq()).expectBody()
+                .jsonPath("$.campaigns[?(@.id == '" + sample + "')].illustrative").isEqualTo(true)
+                .jsonPath("$.campaigns[?(@.id == '" + real + "')].illustrative").isEqualTo(false)
+                .jsonPath("$.courses[0].illustrative").isEqualTo(true);
+        get("/api/figures/campaigns/" + sample + "?asOf=" + today, ISSUER.hq()).expectBody()
+                .jsonPath("$.illustrative").isEqualTo(true);
+        get("/api/figures/overview?theme=" + theme + "&asOf=2002-05-31", ISSUER.hq()).expectStatus().isOk()
+                .expectBody().jsonPath("$.illustrative.campaigns").isEqualTo(0);
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownCampaignAnd400NamingTheFieldForABadPeriod() {
         get("/api/figures/campaigns/campaign-" + UUID.randomUUID(), ISSUER.hq()).expectStatus().isNotFound();
         get("/api/figures/overview?from=June", ISSUER.hq()).expectStatus().isBadRequest().expectBody()

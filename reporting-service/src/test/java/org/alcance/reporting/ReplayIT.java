@@ -63,7 +63,7 @@ class ReplayIT {
             producer.send(enrolled(course, "GT", "p1", person, Sex.FEMALE, OrganisationType.JUDICIARY,
                     EnrolmentStatus.ENROLLED));
             producer.send(completedCourse(course, "GT", "p1"));
-            producer.send(scheduled(again, "GT", theme));
+            producer.send(Events.illustrative(scheduled(again, "GT", theme)));
             producer.send(enrolled(again, "GT", "p2", person, Sex.FEMALE, OrganisationType.JUDICIARY,
                     EnrolmentStatus.ENROLLED));
             producer.send(completedCourse(again, "GT", "p2"));
@@ -71,7 +71,7 @@ class ReplayIT {
             producer.send(new CampaignCreated(planned, "GT", "Migrant Friend: You Have Rights", "Posters",
                     List.of(theme), List.of("poster"), List.of(), List.of(new AudienceTarget("children", 300_000,
                             10_000L, List.of(new AudienceTarget.Milestone(LocalDate.of(2002, 9, 30), 100_000)))),
-                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31)));
+                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31), true));
             producer.send(reported(planned, "GT", "u1", "2002-06-15", "poster", 40_000, 0));
             // a period approved, so locked, then reopened: its standing and history must come back as they were
             producer.send(quarterly());
@@ -96,7 +96,9 @@ class ReplayIT {
         String livePlanned = json("/api/figures/campaigns/" + planned);
         String liveOverview = json("/api/figures/overview?theme=" + theme);
         body("/api/figures/overview?theme=" + theme).jsonPath("$.participants.completed").isEqualTo(2)
-                .jsonPath("$.participants.people.completed").isEqualTo(1);
+                .jsonPath("$.participants.people.completed").isEqualTo(1)
+                .jsonPath("$.illustrative.campaigns").isEqualTo(1).jsonPath("$.illustrative.courses").isEqualTo(1);
+        body("/api/figures/campaigns/" + planned).jsonPath("$.illustrative").isEqualTo(true);
         String livePeriods = json(PERIODS);
         String liveLabels = json("/api/figures/campaigns/" + planned, "es");
         assertThat(liveLabels).contains("\"children\":\"Niñas y niños\"");

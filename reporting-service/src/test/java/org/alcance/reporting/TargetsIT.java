@@ -45,7 +45,7 @@ class TargetsIT {
                                     new AudienceTarget.Milestone(LocalDate.of(2002, 6, 30), 50_000),
                                     new AudienceTarget.Milestone(LocalDate.of(2002, 12, 31), 300_000))),
                             new AudienceTarget("teachers", 3_450)),
-                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31)));
+                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31), false));
             producer.send(launched(campaign, "GT"));
             producer.send(reported(campaign, "GT", "u1", "2002-05-10", "poster", 20_000, 0));
             producer.send(reported(campaign, "GT", "u2", "2002-06-15", "poster", 10_000, 0));

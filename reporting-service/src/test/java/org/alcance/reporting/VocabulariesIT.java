@@ -111,7 +111,7 @@ class VocabulariesIT {
     private static CampaignCreated campaign(String id, String theme, AudienceTarget... audiences) {
         return new CampaignCreated(id, "GT", "Press and the rights of migrants", "Workshops for the press",
                 List.of(theme), List.of("workshop"), List.of(), List.of(audiences), LocalDate.of(2002, 1, 1),
-                LocalDate.of(2002, 12, 31));
+                LocalDate.of(2002, 12, 31), false);
     }
 
     private static ProgressReported reported(String campaign, String update, Map<String, Long> materials,

@@ -14,6 +14,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /** Brings the shared HTTP conventions into every service that has this module on its class path. */
 @AutoConfiguration(before = MongoReactiveHealthContributorAutoConfiguration.class)
@@ -28,13 +31,16 @@ public class WebConventionsAutoConfiguration {
 
     /**
      * Request bodies mean one thing only: a key given twice is refused rather than its last value taken
-     * unseen, and a fraction where a whole number belongs (people reached, a capacity) is refused rather
-     * than cut down.
+     * unseen, a fraction where a whole number belongs (people reached, a capacity) is refused rather
+     * than cut down, and a flag is {@code true} or {@code false}, never {@code 1} or {@code "yes"} read as one.
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Boolean, flag -> flag
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.alcance.events.CloudEvent;
 import org.alcance.events.EventCodec;
 import org.alcance.events.GoldenSamples;
+import org.alcance.events.training.CourseScheduled;
 import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.ParticipantCompleted;
 import org.alcance.events.training.ParticipantEnrolled;
@@ -79,5 +80,26 @@ class EventPublicationIT {
         assertThat(completed.participantId()).isEqualTo(second);
         assertThat(completed.attendanceShare()).isEqualTo(1.0);
         assertThat(completed.postScore()).isEqualTo(80);
+    }
+
+    @Test
+    void shouldKeepAndPublishWhetherACourseIsIllustrativeAndRefuseAFlagThatIsNotTrueOrFalse() {
+        TrainingApi api = new TrainingApi(http);
+        Map<String, Object> sample = TrainingApi.course(TrainingApi.unique("Sample"), 20);
+        sample.put("illustrative", true);
+        String illustrative = api.create("AM", sample);
+        String real = api.create("AM", TrainingApi.course(TrainingApi.unique("Real"), 20));
+
+        for (Map.Entry<String, Boolean> course : Map.of(illustrative, true, real, false).entrySet()) {
+            http.get().uri("/api/courses/{id}", course.getKey()).headers(h -> h.setBearerAuth(ISSUER.office("AM")))
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.illustrative").isEqualTo(course.getValue());
+            CourseScheduled scheduled = (CourseScheduled) codec.fromCloudEvent(
+                    Published.ofCourse(course.getKey(), 1, Duration.ofSeconds(30)).get(0));
+            assertThat(scheduled.illustrative()).as("published for %s", course.getKey()).isEqualTo(course.getValue());
+        }
+
+        sample.put("illustrative", 1);
+        http.post().uri("/api/courses").headers(h -> h.setBearerAuth(ISSUER.office("AM"))).bodyValue(sample).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("illustrative");
     }
 }

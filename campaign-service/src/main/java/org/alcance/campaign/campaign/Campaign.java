@@ -13,13 +13,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A campaign, its history of revisions, and the events it has not yet published. {@code version}
  * changes with every edit of the campaign itself (the ETag); {@code sequence} numbers the campaign's
  * own events and guards every write against a concurrent one. Its progress updates are documents of
- * their own, with their own events ({@code ProgressUpdate}).
+ * their own, with their own events ({@code ProgressUpdate}). {@code illustrative}: sample data made to show the
+ * figures, set at creation and never revised; false for a campaign stored before the flag.
  */
 @Document(Campaign.COLLECTION)
 public record Campaign(
         @Id String id,
         String office,
         Details details,
+        Boolean illustrative,
         CampaignStatus status,
         long version,
         long sequence,
@@ -32,6 +34,7 @@ public record Campaign(
     public static final String COLLECTION = "campaigns";
 
     public Campaign {
+        illustrative = Boolean.TRUE.equals(illustrative);
         revisions = revisions == null ? List.of() : revisions;
         outbox = outbox == null ? List.of() : outbox;
     }

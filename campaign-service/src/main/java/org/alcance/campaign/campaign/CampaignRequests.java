@@ -50,12 +50,15 @@ final class CampaignRequests {
             @Schema(requiredMode = REQUIRED) Long target) {
     }
 
-    /** {@code clientReference}: the office's own id for the campaign; sending it again changes nothing. */
+    /**
+     * {@code clientReference}: the office's own id for the campaign; sending it again changes nothing.
+     * {@code illustrative}: true for sample data made to show the figures; false if left out.
+     */
     @Schema(name = "NewCampaign")
     record Create(String office, @Schema(requiredMode = REQUIRED) String title, String description,
             List<String> themes, @Schema(requiredMode = REQUIRED) List<String> channels, List<String> partners,
             @Schema(requiredMode = REQUIRED) List<Target> audiences, @Schema(requiredMode = REQUIRED) LocalDate startDate,
-            @Schema(requiredMode = REQUIRED) LocalDate endDate, String clientReference) {
+            @Schema(requiredMode = REQUIRED) LocalDate endDate, String clientReference, Boolean illustrative) {
     }
 
     /** Only the fields present change; {@code reason} is kept with the revision. */

@@ -71,9 +71,9 @@ public class CampaignService {
         Instant now = clock.instant();
         DomainEvent created = new CampaignCreated(id, caller.office(), details.title(), details.description(),
                 details.themes(), details.channels(), details.partners(), details.audiences(), details.startDate(),
-                details.endDate());
-        Campaign campaign = new Campaign(id, caller.office(), details, CampaignStatus.DRAFT, 1, 1, now, caller.subject(),
-                now, List.of(new Campaign.Revision(1, now, caller.subject(), null, details)),
+                details.endDate(), request.illustrative());
+        Campaign campaign = new Campaign(id, caller.office(), details, request.illustrative(), CampaignStatus.DRAFT, 1, 1,
+                now, caller.subject(), now, List.of(new Campaign.Revision(1, now, caller.subject(), null, details)),
                 outbox.entries(List.of(created), 0));
         return store.insert(campaign);
     }

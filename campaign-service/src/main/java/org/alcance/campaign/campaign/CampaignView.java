@@ -6,14 +6,14 @@ import java.util.List;
 import org.alcance.events.AudienceTarget;
 
 /** A campaign as the API shows it, with its revision history. */
-record CampaignView(String id, String office, String title, String description, List<String> themes,
+record CampaignView(String id, String office, boolean illustrative, String title, String description, List<String> themes,
         List<String> channels, List<String> partners, List<AudienceTarget> audiences, LocalDate startDate,
         LocalDate endDate, CampaignStatus status, long version, Instant createdAt, Instant changedAt,
         List<Campaign.Revision> revisions) {
 
     static CampaignView of(Campaign campaign) {
         Campaign.Details details = campaign.details();
-        return new CampaignView(campaign.id(), campaign.office(), details.title(), details.description(),
+        return new CampaignView(campaign.id(), campaign.office(), campaign.illustrative(), details.title(), details.description(),
                 details.themes(), details.channels(), details.partners(), details.audiences(), details.startDate(),
                 details.endDate(), campaign.status(), campaign.version(), campaign.createdAt(), campaign.changedAt(),
                 campaign.revisions());

@@ -6,6 +6,11 @@ import java.util.List;
 import org.alcance.events.AudienceTarget;
 import org.alcance.events.Checks;
 
+/**
+ * {@code illustrative}: the campaign is sample data made to show the figures (the local stack's sample season),
+ * not a field office's work; an optional addition to this version, read as false when absent, as every campaign
+ * published before it was (docs/architecture.md, "Illustrative data").
+ */
 public record CampaignCreated(
         String campaignId,
         String office,
@@ -16,7 +21,8 @@ public record CampaignCreated(
         List<String> partners,
         List<AudienceTarget> audiences,
         LocalDate startDate,
-        LocalDate endDate) implements CampaignEvent {
+        LocalDate endDate,
+        Boolean illustrative) implements CampaignEvent {
 
     public static final String TYPE = "org.alcance.campaign.campaign-created.v1";
 
@@ -31,5 +37,6 @@ public record CampaignCreated(
         audiences = Checks.list(audiences, "audiences");
         Checks.unique(audiences, AudienceTarget::audience, "audiences", "audience");
         Checks.dateRange(startDate, endDate);
+        illustrative = Boolean.TRUE.equals(illustrative);
     }
 }

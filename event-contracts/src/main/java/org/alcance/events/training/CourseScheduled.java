@@ -8,7 +8,9 @@ import org.alcance.events.Checks;
 /**
  * {@code presenters} name roles or institutions (e.g. "Legal adviser, Ministry of Foreign Affairs"), not people:
  * events carry no personal data. {@code targets} are the participants the course aims to train, an optional field
- * added later: events published before carry none.
+ * added later: events published before carry none. {@code illustrative}: the course is sample data made to show the
+ * figures (the local stack's sample season), not a field office's work; also optional, read as false when absent
+ * (docs/architecture.md, "Illustrative data").
  */
 public record CourseScheduled(
         String courseId,
@@ -24,7 +26,8 @@ public record CourseScheduled(
         LocalDate endDate,
         int capacity,
         CompletionRule completionRule,
-        List<ParticipantTarget> targets) implements TrainingEvent {
+        List<ParticipantTarget> targets,
+        Boolean illustrative) implements TrainingEvent {
 
     public static final String TYPE = "org.alcance.training.course-scheduled.v1";
 
@@ -42,5 +45,6 @@ public record CourseScheduled(
         Checks.atLeast(capacity, 1, "capacity");
         Checks.notNull(completionRule, "completionRule");
         targets = Checks.list(targets, "targets");
+        illustrative = Boolean.TRUE.equals(illustrative);
     }
 }

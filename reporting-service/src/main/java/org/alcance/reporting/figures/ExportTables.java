@@ -87,6 +87,8 @@ final class ExportTables {
         totals.put("peopleEnrolled", o.participants().people().enrolled());
         totals.put("peopleAttended", o.participants().people().attended());
         totals.put("peopleCompleted", o.participants().people().completed());
+        totals.put("illustrativeCampaigns", o.illustrative().campaigns());
+        totals.put("illustrativeCourses", o.illustrative().courses());
         return counts(report, "measure", "value", totals);
     }
 
@@ -169,15 +171,17 @@ final class ExportTables {
 
     private static Table campaigns(Report report) {
         List<List<Object>> rows = new ArrayList<>();
-        report.campaigns().forEach(c -> rows.add(row(report, c.id(), c.office(), c.title(), c.status(), c.reached())));
-        return new Table(null, List.of("id", "office", "title", "status", "reached", AS_OF), rows);
+        report.campaigns().forEach(c -> rows.add(row(report, c.id(), c.office(), c.title(), c.status(), c.reached(),
+                c.illustrative())));
+        return new Table(null, List.of("id", "office", "title", "status", "reached", "illustrative", AS_OF), rows);
     }
 
     private static Table courses(Report report) {
         List<List<Object>> rows = new ArrayList<>();
         report.courses().forEach(c -> rows.add(row(report, c.id(), c.office(), c.title(), c.status(), c.enrolled(),
-                c.completed())));
-        return new Table(null, List.of("id", "office", "title", "status", "enrolled", "completed", AS_OF), rows);
+                c.completed(), c.illustrative())));
+        return new Table(null, List.of("id", "office", "title", "status", "enrolled", "completed", "illustrative", AS_OF),
+                rows);
     }
 
     private static List<Object> row(Report report, Object... values) {

@@ -187,9 +187,9 @@ public class FigureService {
         return new Report(fold(campaigns, updates, courses, period, filters),
                 campaigns.stream().map(c -> new CampaignSummary(c.id(), c.office(), c.title(), c.status(),
                         rows(c, updates, period).stream().mapToLong(Row::people).reduce(0, Math::addExact),
-                        c.asOf())).toList(),
+                        c.illustrative(), c.asOf())).toList(),
                 courses.stream().map(c -> new CourseSummary(c.id(), c.office(), c.title(), c.status(), c.enrolled(),
-                        c.completed(), c.asOf())).toList());
+                        c.completed(), c.illustrative(), c.asOf())).toList());
     }
 
     /** Times a figures query from subscription to its end, tagged by what was asked and how it ended. */
@@ -233,7 +233,7 @@ public class FigureService {
     }
 
     private static CourseDetail detail(CourseFigures c) {
-        return new CourseDetail(c.id(), c.office(), c.title(), c.topics(), c.format(), c.venue(),
+        return new CourseDetail(c.id(), c.office(), c.illustrative(), c.title(), c.topics(), c.format(), c.venue(),
                 c.targetAudiences(), c.startDate(), c.endDate(), c.capacity(), c.status(), c.sequence(),
                 c.asOf(), c.sessionsHeld(), List.copyOf(c.sessions().values()), c.enrolled(), c.waitlisted(),
                 c.withdrawn(), c.attendedSessions(), c.participantsAttended(), c.completed(),
@@ -447,7 +447,9 @@ public class FigureService {
                         cell.attended(), cell.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(), b.completed()));
             }
         }
-        return new Overview(asOf, filters,
+        return new Overview(asOf, filters, new Views.Illustrative(
+                        campaigns.stream().filter(CampaignFigures::illustrative).count(),
+                        courses.stream().filter(CourseFigures::illustrative).count()),
                 new Views.Campaigns(campaigns.size(), campaignsByStatus, updatesCounted),
                 new Views.Reach(total, byAudience, byTheme, byChannel, byOffice, byMonth, byCountry, bySubdivision, bySex,
                         byAgeGroup),
@@ -535,7 +537,7 @@ public class FigureService {
         }
         List<Month> monthly = byMonth.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(Month::month)).toList();
-        return new CampaignDetail(c.id(), c.office(), c.title(), c.status(), c.themes(), c.channels(), c.partners(),
+        return new CampaignDetail(c.id(), c.office(), c.illustrative(), c.title(), c.status(), c.themes(), c.channels(), c.partners(),
                 c.startDate(), c.endDate(), c.sequence(), c.asOf(), reached,
                 progress(targets, byAudience, sexByAudience, ageByAudience, List.copyOf(targets.keySet()), baselines,
                         milestones), bySex,

@@ -100,7 +100,7 @@ final class Labels {
     }
 
     CampaignDetail grouped(CampaignDetail c, String language) {
-        return new CampaignDetail(c.id(), c.office(), c.title(), c.status(), keyed(VocabularyKind.THEME, c.themes()),
+        return new CampaignDetail(c.id(), c.office(), c.illustrative(), c.title(), c.status(), keyed(VocabularyKind.THEME, c.themes()),
                 keyed(VocabularyKind.CHANNEL, c.channels()), c.partners(), c.startDate(), c.endDate(), c.sequence(),
                 c.asOf(), c.reached(), grouped(c.audiences()), c.bySex(), c.byAgeGroup(),
                 keyed(VocabularyKind.CHANNEL, c.byChannel()), c.bySubdivision(), c.monthly(),

@@ -15,25 +15,26 @@ final class Views {
     }
 
     /**
-     * {@code periods}: the standing of the reporting periods that the months of reach fall in; {@code labels}: the
-     * catalogue's labels of its codes in the caller's language.
+     * {@code illustrative}: how many of its campaigns and courses are sample data; {@code periods}: the standing of
+     * the reporting periods that the months of reach fall in; {@code labels}: the catalogue's labels of its codes in
+     * the caller's language.
      */
-    record Overview(Instant asOf, Filters filters, Campaigns campaigns, Reach reach, List<AudienceProgress> targets,
+    record Overview(Instant asOf, Filters filters, Illustrative illustrative, Campaigns campaigns, Reach reach, List<AudienceProgress> targets,
                     Map<String, Long> materials, Courses courses, Participants participants,
                     List<TrainingProgress> trainingTargets, List<PeriodStanding> periods, Labels.Shown labels) {
 
         Overview with(Filters filters) {
-            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants,
+            return new Overview(asOf, filters, illustrative, campaigns, reach, targets, materials, courses, participants,
                     trainingTargets, periods, labels);
         }
 
         Overview with(List<PeriodStanding> periods) {
-            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants,
+            return new Overview(asOf, filters, illustrative, campaigns, reach, targets, materials, courses, participants,
                     trainingTargets, periods, labels);
         }
 
         Overview with(Reach reach, List<AudienceProgress> targets, Map<String, Long> materials, Labels.Shown labels) {
-            return new Overview(asOf, filters, campaigns, reach, targets, materials, courses, participants,
+            return new Overview(asOf, filters, illustrative, campaigns, reach, targets, materials, courses, participants,
                     trainingTargets, periods, labels);
         }
     }
@@ -69,6 +70,13 @@ final class Views {
     /** {@code state} is the period's own status (null if never submitted; RETURNED, REOPENED are provisional). */
     record OfficePeriod(String office, String status, String state, boolean expected, boolean late,
                         Instant submittedAt, List<PeriodFigures.Change> history) {
+    }
+
+    /**
+     * The campaigns and courses in an answer's scope that were created as sample data, made to show the figures
+     * rather than reported by a field office (docs/architecture.md, "Illustrative data").
+     */
+    record Illustrative(long campaigns, long courses) {
     }
 
     /** What was asked for; {@code asOf} is the day the figures stand as of, if one was asked for. */
@@ -132,17 +140,24 @@ final class Views {
                          List<CourseSummary> courses) {
     }
 
-    record CampaignSummary(String id, String office, String title, String status, long reached, Instant asOf) {
+    /** {@code illustrative}: the campaign is sample data. */
+    record CampaignSummary(String id, String office, String title, String status, long reached, boolean illustrative,
+                           Instant asOf) {
     }
 
-    record CourseSummary(String id, String office, String title, String status, long enrolled, long completed, Instant asOf) {
+    /** {@code illustrative}: the course is sample data. */
+    record CourseSummary(String id, String office, String title, String status, long enrolled, long completed,
+                         boolean illustrative, Instant asOf) {
     }
 
     record Month(String month, long people) {
     }
 
-    /** {@code sequence} numbers the campaign's own events (and version 1 progress events), not its updates. */
-    record CampaignDetail(String id, String office, String title, String status, List<String> themes,
+    /**
+     * {@code sequence} numbers the campaign's own events (and version 1 progress events), not its updates;
+     * {@code illustrative}: the campaign is sample data.
+     */
+    record CampaignDetail(String id, String office, boolean illustrative, String title, String status, List<String> themes,
                           List<String> channels, List<String> partners, String startDate, String endDate,
                           long sequence, Instant asOf, long reached, List<AudienceProgress> audiences,
                           Map<String, Long> bySex, Map<String, Long> byAgeGroup, Map<String, Long> byChannel,
@@ -150,7 +165,8 @@ final class Views {
                           long updatesRetracted, Labels.Shown labels) {
     }
 
-    record CourseDetail(String id, String office, String title, List<String> topics, String format, String venue,
+    /** {@code illustrative}: the course is sample data. */
+    record CourseDetail(String id, String office, boolean illustrative, String title, List<String> topics, String format, String venue,
                         List<String> targetAudiences, String startDate, String endDate, int capacity, String status,
                         long sequence, Instant asOf, long sessionsHeld, List<CourseFigures.Session> sessions,
                         long enrolled, long waitlisted, long withdrawn, long attendedSessions,
@@ -159,7 +175,7 @@ final class Views {
                         Labels.Shown labels) {
 
         CourseDetail with(Labels.Shown labels) {
-            return new CourseDetail(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
+            return new CourseDetail(id, office, illustrative, title, topics, format, venue, targetAudiences, startDate, endDate,
                     capacity, status, sequence, asOf, sessionsHeld, sessions, enrolled, waitlisted, withdrawn,
                     attendedSessions, participantsAttended, completed, completionRate, meanPreScore, meanPostScore,
                     cells, targets, labels);

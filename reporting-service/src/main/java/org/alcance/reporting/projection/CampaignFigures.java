@@ -40,11 +40,13 @@ import org.alcance.events.campaign.ProgressRetracted;
  * its update's revisions only, so it is deduplicated against its update and leaves {@code sequence} alone.
  * {@code version} counts the changes applied, whichever numbering they came in: what a writer checks to know
  * the document did not change since it read it. {@code asOf} is the newest applied event's time (millisecond
- * precision, as MongoDB stores it).
+ * precision, as MongoDB stores it). {@code illustrative}: the campaign was created as sample data (false until its
+ * creation was applied, and for documents stored before the flag).
  */
 public record CampaignFigures(
         String id,
         String office,
+        Boolean illustrative,
         String title,
         List<String> themes,
         List<String> channels,
@@ -151,6 +153,7 @@ public record CampaignFigures(
     }
 
     public CampaignFigures {
+        illustrative = Boolean.TRUE.equals(illustrative);
         themes = list(themes);
         channels = list(channels);
         partners = list(partners);
@@ -167,13 +170,13 @@ public record CampaignFigures(
 
     /** The document before any event: known only by its id. */
     public static CampaignFigures empty(String campaignId) {
-        return new CampaignFigures(campaignId, null, null, List.of(), List.of(), List.of(), null, List.of(), null,
+        return new CampaignFigures(campaignId, null, false, null, List.of(), List.of(), List.of(), null, List.of(), null,
                 null, 0, 0, null, 0, List.of(), Map.of(), 0, 0, Map.of());
     }
 
     /** The same figures without the journal: what every summary needs. */
     public CampaignFigures withoutJournal() {
-        return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate, endDate,
+        return new CampaignFigures(id, office, illustrative, title, themes, channels, partners, status, targets, startDate, endDate,
                 sequence, version, asOf, gaps, cells, materials, updatesCounted, updatesRetracted, Map.of());
     }
 
@@ -209,6 +212,7 @@ public record CampaignFigures(
         if (event instanceof CampaignCreated e) {
             next.details(e.title(), e.themes(), e.channels(), e.partners(), e.audiences(), e.startDate(),
                     e.endDate());
+            next.illustrative = e.illustrative();
             if (next.status == null) {
                 next.status = DRAFT;
             }
@@ -281,6 +285,7 @@ public record CampaignFigures(
 
         private final String id;
         private String office;
+        private boolean illustrative;
         private String title;
         private List<String> themes;
         private List<String> channels;
@@ -303,6 +308,7 @@ public record CampaignFigures(
         Builder(CampaignFigures f) {
             id = f.id;
             office = f.office;
+            illustrative = f.illustrative;
             title = f.title;
             themes = f.themes;
             channels = f.channels;
@@ -401,7 +407,7 @@ public record CampaignFigures(
 
         CampaignFigures build() {
             if (cube == null) {
-                return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate,
+                return new CampaignFigures(id, office, illustrative, title, themes, channels, partners, status, targets, startDate,
                         endDate, sequence, version, asOf, gaps, read.cells, read.materials, counted, retracted,
                         journal);
             }
@@ -409,7 +415,7 @@ public record CampaignFigures(
             cube.forEach((key, sum) -> cells.add(new Cell(key.get(0), key.get(1), key.get(2),
                     UNCODED.equals(key.get(3)) ? null : key.get(3), sum.people, sum.bySex, sum.byAgeGroup,
                     sum.reaches)));
-            return new CampaignFigures(id, office, title, themes, channels, partners, status, targets, startDate,
+            return new CampaignFigures(id, office, illustrative, title, themes, channels, partners, status, targets, startDate,
                     endDate, sequence, version, asOf, gaps, cells, materials, counted, retracted, journal);
         }
     }

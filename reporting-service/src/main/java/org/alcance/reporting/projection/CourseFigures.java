@@ -40,11 +40,13 @@ import org.alcance.events.training.TrainingEvent;
  * {@code participantsAttended} counts participants present (or late) at least once; {@code completed} counts
  * participants who completed; {@code completionRate} is completed / (enrolled + withdrawn) — everyone who
  * held a place — or null when nobody did. {@code people} names the persons behind those counts, for figures
- * across courses to count each person once (docs/architecture.md, "People counted once").
+ * across courses to count each person once (docs/architecture.md, "People counted once"). {@code illustrative}:
+ * the course was scheduled as sample data (false until that was applied, and for documents stored before the flag).
  */
 public record CourseFigures(
         String id,
         String office,
+        Boolean illustrative,
         String title,
         List<String> topics,
         String format,
@@ -132,6 +134,7 @@ public record CourseFigures(
     }
 
     public CourseFigures {
+        illustrative = Boolean.TRUE.equals(illustrative);
         status = STORED_BEFORE_AS_STARTED.equals(status) ? IN_PROGRESS : status;
         topics = topics == null ? List.of() : List.copyOf(topics);
         targetAudiences = targetAudiences == null ? List.of() : List.copyOf(targetAudiences);
@@ -158,13 +161,13 @@ public record CourseFigures(
     }
 
     public static CourseFigures empty(String courseId) {
-        return new CourseFigures(courseId, null, null, List.of(), null, null, List.of(), null, null, 0, null, 0, 0,
+        return new CourseFigures(courseId, null, false, null, List.of(), null, null, List.of(), null, null, 0, null, 0, 0,
                 null, 0, Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, null, null, null, List.of(), null, List.of());
     }
 
     /** The same figures without the participants they were derived from: what every summary needs. */
     public CourseFigures withoutParticipants() {
-        return new CourseFigures(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
+        return new CourseFigures(id, office, illustrative, title, topics, format, venue, targetAudiences, startDate, endDate,
                 capacity, status, sequence, version, asOf, gaps, Map.of(), sessions, sessionsHeld, enrolled, waitlisted,
                 withdrawn, attendedSessions, participantsAttended, completed, completionRate, meanPreScore,
                 meanPostScore, cells, people, targets);
@@ -184,6 +187,7 @@ public record CourseFigures(
         if (event instanceof CourseScheduled e) {
             next.details(e.title(), e.topics(), e.format(), e.venue(), e.targetAudiences(), e.startDate(),
                     e.endDate(), e.capacity(), e.targets());
+            next.illustrative = e.illustrative();
             if (next.status == null) {
                 next.status = SCHEDULED;
             }
@@ -221,6 +225,7 @@ public record CourseFigures(
     private static final class Builder {
         private final String id;
         private String office;
+        private boolean illustrative;
         private String title;
         private List<String> topics;
         private String format;
@@ -241,6 +246,7 @@ public record CourseFigures(
         Builder(CourseFigures f) {
             id = f.id;
             office = f.office;
+            illustrative = f.illustrative;
             title = f.title;
             topics = f.topics;
             format = f.format;
@@ -367,7 +373,7 @@ public record CourseFigures(
             cells.sort(Comparator.comparing(Cell::sex).thenComparing(Cell::ageGroup)
                     .thenComparing(Cell::organisationType));
             long placed = enrolled + withdrawn;
-            return new CourseFigures(id, office, title, topics, format, venue, targetAudiences, startDate, endDate,
+            return new CourseFigures(id, office, illustrative, title, topics, format, venue, targetAudiences, startDate, endDate,
                     capacity, status, sequence, version, asOf, gaps, participants, sessions, sessions.size(), enrolled,
                     waitlisted, withdrawn, attendedSessions, participantsAttended, completed,
                     placed == 0 ? null : ratio(completed, placed), preCount == 0 ? null : ratio(preSum, preCount),

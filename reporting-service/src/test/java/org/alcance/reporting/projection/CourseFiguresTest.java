@@ -74,12 +74,13 @@ class CourseFiguresTest {
     @Test
     void shouldReadAStatusStoredAsStartedByEarlierVersionsAsInProgress() {
         CourseFigures f = applyAll(history());
-        CourseFigures stored = new CourseFigures(f.id(), f.office(), f.title(), f.topics(), f.format(), f.venue(),
+        CourseFigures stored = new CourseFigures(f.id(), f.office(), null, f.title(), f.topics(), f.format(), f.venue(),
                 f.targetAudiences(), f.startDate(), f.endDate(), f.capacity(), "STARTED", f.sequence(), f.version(),
                 f.asOf(), f.gaps(), f.participants(), f.sessions(), f.sessionsHeld(), f.enrolled(), f.waitlisted(),
                 f.withdrawn(), f.attendedSessions(), f.participantsAttended(), f.completed(), f.completionRate(),
                 f.meanPreScore(), f.meanPostScore(), f.cells(), f.people(), f.targets());
         assertThat(stored.status()).isEqualTo("IN_PROGRESS").isEqualTo(f.status());
+        assertThat(stored.illustrative()).as("stored before the illustrative flag").isFalse();
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * carry only the pseudonymous participant id and profile; personal data lives in the participants'
  * own documents. {@code version} is the ETag; {@code sequence} numbers every event of the course.
  *
+ * @param illustrative sample data made to show the figures, set when scheduled and never revised; false for a
+ *     course stored before the flag
  * @param heldSessions sessions whose attendance has been taken, in the order they were first taken
  */
 @Document("courses")
@@ -28,6 +30,7 @@ public record Course(
         @Id String id,
         String office,
         Details details,
+        Boolean illustrative,
         CourseStatus status,
         long version,
         long sequence,
@@ -40,6 +43,7 @@ public record Course(
         List<OutboxEvent> outbox) implements Aggregate {
 
     public Course {
+        illustrative = Boolean.TRUE.equals(illustrative);
         sessions = sessions == null ? List.of() : sessions;
         heldSessions = heldSessions == null ? List.of() : heldSessions;
         enrolments = enrolments == null ? List.of() : enrolments;

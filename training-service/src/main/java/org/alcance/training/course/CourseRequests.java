@@ -54,7 +54,8 @@ final class CourseRequests {
 
     /**
      * {@code format} is one of COURSE, WORKSHOP, SEMINAR, ROUND_TABLE, STUDY_VISIT, E_LEARNING. {@code clientReference}
-     * (here and for a session): the office's own id for it; sending it again changes nothing.
+     * (here and for a session): the office's own id for it; sending it again changes nothing. {@code illustrative}:
+     * true for sample data made to show the figures; false if left out.
      */
     @Schema(name = "NewCourse")
     record Create(String office, @Schema(requiredMode = REQUIRED) String title, List<String> topics,
@@ -62,7 +63,7 @@ final class CourseRequests {
             List<String> partners, List<String> presenters, @Schema(requiredMode = REQUIRED) List<String> targetAudiences,
             @Schema(requiredMode = REQUIRED) LocalDate startDate, @Schema(requiredMode = REQUIRED) LocalDate endDate,
             @Schema(requiredMode = REQUIRED) Integer capacity, Rule completionRule, List<Target> targets,
-            String clientReference) {
+            String clientReference, Boolean illustrative) {
     }
 
     /** Only the fields present change; {@code reason} travels with the revision's event. */

@@ -67,9 +67,10 @@ public class CourseService {
             Instant now = clock.instant();
             DomainEvent scheduled = new CourseScheduled(id, office, details.title(), details.topics(), details.format(),
                     details.venue(), details.partners(), details.presenters(), details.targetAudiences(),
-                    details.startDate(), details.endDate(), details.capacity(), details.completionRule(), details.targets());
-            Course course = new Course(id, office, details, CourseStatus.SCHEDULED, 1, 1, now, caller.subject(), now,
-                    List.of(), List.of(), List.of(), outbox.entries(List.of(scheduled), 0));
+                    details.startDate(), details.endDate(), details.capacity(), details.completionRule(), details.targets(),
+                    request.illustrative());
+            Course course = new Course(id, office, details, request.illustrative(), CourseStatus.SCHEDULED, 1, 1, now,
+                    caller.subject(), now, List.of(), List.of(), List.of(), outbox.entries(List.of(scheduled), 0));
             return store.insert(course);
         }), store.find(id).filter(course -> course.office().equals(caller.office())));
     }

@@ -8,7 +8,7 @@ import org.alcance.events.training.CourseFormat;
 import org.alcance.events.training.ParticipantTarget;
 
 /** A course as the API shows it; its people are under {@code /participants}. */
-record CourseView(String id, String office, String title, List<String> topics, CourseFormat format, String venue,
+record CourseView(String id, String office, boolean illustrative, String title, List<String> topics, CourseFormat format, String venue,
         List<String> partners, List<String> presenters, List<String> targetAudiences, LocalDate startDate,
         LocalDate endDate, int capacity, CompletionRule completionRule, List<ParticipantTarget> targets,
         CourseStatus status, long enrolled,
@@ -26,7 +26,7 @@ record CourseView(String id, String office, String title, List<String> topics, C
                 .map(s -> new SessionView(s.id(), s.date(), s.title(), s.durationMinutes(),
                         course.heldSessions().contains(s.id())))
                 .toList();
-        return new CourseView(course.id(), course.office(), d.title(), d.topics(), d.format(), d.venue(), d.partners(),
+        return new CourseView(course.id(), course.office(), course.illustrative(), d.title(), d.topics(), d.format(), d.venue(), d.partners(),
                 d.presenters(), d.targetAudiences(), d.startDate(), d.endDate(), d.capacity(), d.completionRule(),
                 d.targets(), course.status(), course.enrolled(), waitlisted, sessions, course.version(), course.createdAt(),
                 course.changedAt());

@@ -64,7 +64,7 @@ class CompletionsTest {
         Course.Details details = new Course.Details("Workshop for migration staff", List.of(), CourseFormat.WORKSHOP,
                 "Tecún Umán", List.of(), List.of(), List.of("border police"), LocalDate.of(2002, 10, 7),
                 LocalDate.of(2002, 10, 19), 30, rule, List.of());
-        return new Course("c", "GT", details, CourseStatus.IN_PROGRESS, 1, 1, Instant.EPOCH, "s", Instant.EPOCH, List.of(),
+        return new Course("c", "GT", details, false, CourseStatus.IN_PROGRESS, 1, 1, Instant.EPOCH, "s", Instant.EPOCH, List.of(),
                 held, List.of(enrolments), List.of());
     }
 }
