@@ -181,7 +181,7 @@ class DashboardIT {
                             new AudienceTarget("children", 300_000, 5_000L, List.of(
                                     new AudienceTarget.Milestone(LocalDate.of(2002, 6, 30), 50_000),
                                     new AudienceTarget.Milestone(LocalDate.of(2002, 12, 31), 300_000)))),
-                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31)));
+                    LocalDate.of(2002, 5, 1), LocalDate.of(2002, 12, 31), false));
             producer.send(launched(campaign, office));
             producer.send(reported(campaign, office, "u1", "2002-05-10", "poster", 20_000, 0));
             producer.send(reported(campaign, office, "u2", "2002-06-15", "poster", 10_000, 0));

@@ -58,7 +58,8 @@ final class CampaignRequests {
     record Create(String office, @Schema(requiredMode = REQUIRED) String title, String description,
             List<String> themes, @Schema(requiredMode = REQUIRED) List<String> channels, List<String> partners,
             @Schema(requiredMode = REQUIRED) List<Target> audiences, @Schema(requiredMode = REQUIRED) LocalDate startDate,
-            @Schema(requiredMode = REQUIRED) LocalDate endDate, String clientReference, Boolean illustrative) {
+            @Schema(requiredMode = REQUIRED) LocalDate endDate, String clientReference,
+            @Schema(description = "true for sample data made to show the figures; false if left out") Boolean illustrative) {
     }
 
     /** Only the fields present change; {@code reason} is kept with the revision. */

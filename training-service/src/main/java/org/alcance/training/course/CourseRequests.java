@@ -63,7 +63,8 @@ final class CourseRequests {
             List<String> partners, List<String> presenters, @Schema(requiredMode = REQUIRED) List<String> targetAudiences,
             @Schema(requiredMode = REQUIRED) LocalDate startDate, @Schema(requiredMode = REQUIRED) LocalDate endDate,
             @Schema(requiredMode = REQUIRED) Integer capacity, Rule completionRule, List<Target> targets,
-            String clientReference, Boolean illustrative) {
+            String clientReference,
+            @Schema(description = "true for sample data made to show the figures; false if left out") Boolean illustrative) {
     }
 
     /** Only the fields present change; {@code reason} travels with the revision's event. */
