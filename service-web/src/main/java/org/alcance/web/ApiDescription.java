@@ -41,7 +41,7 @@ import org.springframework.http.HttpStatus;
 public final class ApiDescription {
 
     public static final String BEARER = "bearer-jwt";
-    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     public static final String BAD_REQUEST = "BadRequest";
     public static final String NOT_FOUND = "NotFound";
