@@ -121,7 +121,8 @@ public final class ApiDescription {
     public static void complete(OpenAPI description) {
         description.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
             if (operation.getParameters() != null) {
-                operation.getParameters().stream().filter(parameter -> parameter.getDescription() == null)
+                operation.getParameters().stream()
+                        .filter(parameter -> parameter.getDescription() == null && HEADERS.containsKey(parameter.getName()))
                         .forEach(parameter -> parameter.setDescription(HEADERS.get(parameter.getName())));
             }
             ApiResponses responses = operation.getResponses();
