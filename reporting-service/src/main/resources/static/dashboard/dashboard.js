@@ -3,7 +3,7 @@
 // stream is told apart from a broken one. Its pages (pages.js) are hash routes: #/, #/offices/GT,
 // #/campaigns/<id>, #/courses/<id>; the filters stay in the query, so an address names what it shows.
 import * as pages from './pages.js';
-import { $, choose, disposeCharts, h, instant, locale, number, resizeCharts, t, text, word } from './view.js';
+import { $, choose, disposeCharts, h, instant, locale, number, t, text, word } from './view.js';
 
 const FILTERS = ['office', 'theme', 'from', 'to'];
 
@@ -422,9 +422,6 @@ document.querySelector('.skip').addEventListener('click', event => {
   event.preventDefault();
   $('page-title').focus();
 });
-// charts drawn at the paper's width, and back at the screen's
-window.addEventListener('beforeprint', resizeCharts);
-window.addEventListener('afterprint', resizeCharts);
 window.addEventListener('hashchange', () => open(true));
 setInterval(refreshStatus, 10000);
 applyLanguage();

@@ -5,6 +5,7 @@ export const MESSAGES = {
   en: {
     reachByCountry: 'Reach by country', reachBySubdivision: 'Reach by subdivision', country: 'Country', subdivision: 'Subdivision',
     subdivisionHint: 'Places reported with their ISO 3166-2 code',
+    participantsByCountry: 'Participants by country', participantCountryHint: 'Enrolled now, by their own country',
     channel: 'Channel', ageGroup: 'Age group', material: 'Material', measure: 'Figure', stage: 'Stage',
     comparison: 'Compared with earlier periods', comparisonHint: 'This period, the one before it and the same months a year earlier',
     about: 'About',
@@ -64,6 +65,7 @@ export const MESSAGES = {
       'reach-by-age-group': 'Reach by age group', 'targets': 'Targets vs achieved', 'materials': 'Materials distributed',
       'campaigns': 'Campaigns', 'courses-by-status': 'Courses by status', 'courses': 'Courses',
       'participants-by-office': 'Participants by office', 'participants-by-sex': 'Participants by sex',
+      'participants-by-country': 'Participants by country',
       'participants-by-organisation-type': 'Participants by organisation type', 'training-targets': 'Training targets',
       'reporting-periods': 'Reporting periods'
     }
@@ -71,6 +73,7 @@ export const MESSAGES = {
   es: {
     reachByCountry: 'Alcance por país', reachBySubdivision: 'Alcance por subdivisión', country: 'País', subdivision: 'Subdivisión',
     subdivisionHint: 'Lugares informados con su código ISO 3166-2',
+    participantsByCountry: 'Participantes por país', participantCountryHint: 'Inscritos ahora, por su propio país',
     channel: 'Canal', ageGroup: 'Grupo de edad', material: 'Material', measure: 'Cifra', stage: 'Etapa',
     comparison: 'Comparación con períodos anteriores', comparisonHint: 'Este período, el anterior y los mismos meses un año antes',
     about: 'Datos',
@@ -131,6 +134,7 @@ export const MESSAGES = {
       'reach-by-age-group': 'Alcance por edad', 'targets': 'Metas y logros', 'materials': 'Materiales distribuidos',
       'campaigns': 'Campañas', 'courses-by-status': 'Cursos por estado', 'courses': 'Cursos',
       'participants-by-office': 'Participantes por oficina', 'participants-by-sex': 'Participantes por sexo',
+      'participants-by-country': 'Participantes por país',
       'participants-by-organisation-type': 'Participantes por tipo de organización', 'training-targets': 'Metas de formación',
       'reporting-periods': 'Períodos de informe'
     }
@@ -138,6 +142,7 @@ export const MESSAGES = {
   fr: {
     reachByCountry: 'Portée par pays', reachBySubdivision: 'Portée par subdivision', country: 'Pays', subdivision: 'Subdivision',
     subdivisionHint: 'Lieux rapportés avec leur code ISO 3166-2',
+    participantsByCountry: 'Participants par pays', participantCountryHint: 'Inscrits actuellement, par leur propre pays',
     channel: 'Canal', ageGroup: 'Tranche d’âge', material: 'Matériel', measure: 'Chiffre', stage: 'Étape',
     comparison: 'Comparaison avec les périodes précédentes', comparisonHint: 'Cette période, la précédente et les mêmes mois un an plus tôt',
     about: 'Informations',
@@ -198,6 +203,7 @@ export const MESSAGES = {
       'reach-by-age-group': 'Portée par âge', 'targets': 'Objectifs et résultats', 'materials': 'Matériels distribués',
       'campaigns': 'Campagnes', 'courses-by-status': 'Cours par statut', 'courses': 'Cours',
       'participants-by-office': 'Participants par bureau', 'participants-by-sex': 'Participants par sexe',
+      'participants-by-country': 'Participants par pays',
       'participants-by-organisation-type': 'Participants par type d’organisation', 'training-targets': 'Objectifs de formation',
       'reporting-periods': 'Périodes de rapport'
     }

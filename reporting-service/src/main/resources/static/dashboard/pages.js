@@ -3,7 +3,7 @@
 // route (#/, #/offices/GT, #/campaigns/<id>, #/courses/<id>), so that it can be shared.
 import {
   $, COLOURS, bars, chartPanel, countries, day, fillTable, funnel, groupedBars, h, months, number, percent, progress,
-  sexRings, share, sortableTable, t, targetShares, text, word
+  sexRings, share, sortableTable, subdivisions, t, targetShares, text, word
 } from './view.js';
 
 const link = (route, content) => h('a', { href: '#/' + route }, content);
@@ -16,6 +16,11 @@ function labeller(labels, kind) {
 
 function labelled(counts, name) {
   return Object.fromEntries(Object.entries(counts || {}).map(([code, count]) => [name(code), count]));
+}
+
+/** Participants enrolled now, by the key of {@code counts} (enrolled, attended and completed by key). */
+function enrolledBy(counts) {
+  return Object.fromEntries(Object.entries(counts || {}).map(([key, c]) => [key, c.enrolled]));
 }
 
 function card(id, title, sub) {
@@ -96,12 +101,13 @@ function showFigures(o) {
   bars('chart-channel', labelled(o.reach.byChannel, name('channels')), COLOURS[3], t('channel'));
   bars('chart-age', labelled(o.reach.byAgeGroup, group => word('age', group)), COLOURS[4], t('ageGroup'));
   targetShares('chart-targets', o.targets || [], name('audiences'));
-  countries('chart-country', o.reach.byCountry);
-  bars('chart-subdivision', o.reach.bySubdivision, COLOURS[6], t('subdivision'));
+  countries('chart-country', o.reach.byCountry, t('peopleReached'));
+  subdivisions('chart-subdivision', o.reach.bySubdivision);
+  countries('chart-participant-country', enrolledBy(p.byCountry), t('enrolled'));
   months('chart-month', o.reach.byMonth);
   funnel('chart-funnel', p);
   sexRings('chart-sex', [[t('reach'), o.reach.bySex],
-    [t('participants'), Object.fromEntries(Object.entries(p.bySex).map(([sex, c]) => [sex, c.enrolled]))]]);
+    [t('participants'), enrolledBy(p.bySex)]]);
   showTrainingTargets(o.trainingTargets, o.labels);
   illustrativeBanner(o.illustrative);
 }
@@ -109,6 +115,7 @@ function showFigures(o) {
 const figureCharts = () => [
   chartPanel('chart-country', 'reachByCountry'),
   chartPanel('chart-subdivision', 'reachBySubdivision', 'subdivisionHint'),
+  chartPanel('chart-participant-country', 'participantsByCountry', 'participantCountryHint'),
   chartPanel('chart-audience', 'reachByAudience'),
   chartPanel('chart-targets', 'targets', 'targetsHint'),
   chartPanel('chart-month', 'monthly'),
@@ -342,7 +349,7 @@ export const campaign = {
     sexRings('chart-sex', [[t('reach'), c.bySex]]);
     bars('chart-age', labelled(c.byAgeGroup, group => word('age', group)), COLOURS[4], t('ageGroup'));
     bars('chart-channel', labelled(c.byChannel, name('channels')), COLOURS[3], t('channel'));
-    bars('chart-subdivision', c.bySubdivision, COLOURS[6], t('subdivision'));
+    subdivisions('chart-subdivision', c.bySubdivision);
     bars('chart-materials', labelled(c.materials, name('materials')), COLOURS[5], t('material'), t('distributed'));
     showEntityDownloads(app, '/api/figures/campaigns/' + encode(c.id), c);
   },
@@ -364,7 +371,8 @@ export const course = {
     h('section', { class: 'charts' },
       chartPanel('chart-funnel', 'funnel'),
       chartPanel('chart-sex', 'sexSplit'),
-      chartPanel('chart-organisation', 'participantsBy')),
+      chartPanel('chart-organisation', 'participantsBy'),
+      chartPanel('chart-participant-country', 'participantsByCountry', 'participantCountryHint')),
     trainingTargetsPanel(),
     panel('sessions', sortableTable('table-sessions', 'sessions')),
     entityDownloads('courseExports')
@@ -392,15 +400,14 @@ export const course = {
       ['topics', list(c.topics)], ['targetAudiences', list(c.targetAudiences, name('audiences'))],
       ['withdrawn', number(c.withdrawn)], ['meanScores', scores]]));
     funnel('chart-funnel', { enrolled: c.enrolled, attended: c.participantsAttended, completed: c.completed });
-    const bySex = {};
-    const byType = {};
-    c.cells.forEach(cell => {
-      bySex[cell.sex] = (bySex[cell.sex] || 0) + cell.enrolled;
-      const type = name('organisationTypes')(cell.organisationType);
-      byType[type] = (byType[type] || 0) + cell.enrolled;
-    });
-    sexRings('chart-sex', [[t('participants'), bySex]]);
-    bars('chart-organisation', byType, COLOURS[6], t('organisationType'), t('enrolled'));
+    const enrolled = (key, cells = c.cells) =>
+      cells.reduce((by, cell) => ({ ...by, [key(cell)]: (by[key(cell)] || 0) + cell.enrolled }), {});
+    sexRings('chart-sex', [[t('participants'), enrolled(cell => cell.sex)]]);
+    bars('chart-organisation', enrolled(cell => name('organisationTypes')(cell.organisationType)), COLOURS[6],
+      t('organisationType'), t('enrolled'));
+    // cells stored before they kept the participants' country have none, until the figures are rebuilt
+    countries('chart-participant-country', enrolled(cell => cell.country, c.cells.filter(cell => cell.country)),
+      t('enrolled'));
     showTrainingTargets(c.targets, c.labels);
     fillTable($('table-sessions'), [
       { label: t('date'), value: s => s.date, cell: s => day(s.date) },

@@ -158,11 +158,6 @@ export function disposeCharts() {
   });
 }
 
-/** Every chart drawn again at the page's width, as before printing. */
-export function resizeCharts() {
-  charts.forEach(chart => chart.resize());
-}
-
 function chart(id) {
   if (!charts.has(id)) {
     charts.set(id, echarts.init($(id)));
@@ -377,20 +372,20 @@ export function progress(id, audiences, name) {
 }
 
 
-// the boundaries the project ships (see map/NOTICE), read once
-let world = null;
+// the boundaries the project ships (see map/NOTICE and map/subdivisions/NOTICE), each file read once
+const boundaries = new Map();
+const registered = new Set();
 
-function worldMap() {
-  if (!world) {
-    world = fetch('/dashboard/map/countries.geo.json').then(answer => answer.json()).then(geometry => {
-      echarts.registerMap('world', geometry);
-      return geometry;
-    });
+/** A file of boundaries; one the project does not ship (a country without subdivisions) has none. */
+function boundary(file) {
+  if (!boundaries.has(file)) {
+    boundaries.set(file, fetch('/dashboard/map/' + file)
+      .then(answer => answer.ok ? answer.json() : { type: 'FeatureCollection', features: [] }));
   }
-  return world;
+  return boundaries.get(file);
 }
 
-/** Where the map opens: centred on the countries with figures, as close as shows them all. */
+/** Where the world's map opens: centred on the countries with figures, as close as shows them all. */
 function view(geometry, codes) {
   const points = geometry.features.filter(feature => codes.includes(feature.properties.name))
     .flatMap(feature => feature.geometry.coordinates.flat(feature.geometry.type === 'Polygon' ? 1 : 2));
@@ -414,29 +409,60 @@ function country(code) {
   }
 }
 
-/** People reached by country (ISO 3166-1 alpha-2) on the world's map, shaded by their number. */
-export async function countries(id, byCountry) {
-  const entries = Object.entries(byCountry || {});
-  if (!entries.length) {
-    return empty(id);
+/**
+ * Counts by area ({@code entries} of a boundary's name and a count) on the map {@code geometry} draws, shaded by
+ * their number; {@code label} names an area, {@code placing} where the map opens (ECharts fits the whole map
+ * without it).
+ */
+function areaMap(id, name, geometry, entries, valueName, label, placing = {}) {
+  if (!registered.has(name)) {
+    echarts.registerMap(name, geometry);
+    registered.add(name);
   }
-  const geometry = await worldMap();
-  if (!$(id)) {
-    return; // the page was left meanwhile
-  }
-  const most = Math.max(...entries.map(e => e[1]));
+  const most = Math.max(1, ...entries.map(e => e[1]));
   chart(id).setOption({
-    tooltip: { trigger: 'item', formatter: item => country(item.name) + (item.value >= 0 ? ': ' + number(item.value) : '') },
-    visualMap: { min: 0, max: Math.max(most, 1), left: 8, bottom: 8, calculable: false, itemHeight: 80,
-      text: [compact(Math.max(most, 1)), '0'],
+    tooltip: { trigger: 'item', formatter: item => label(item.name) + (item.value >= 0 ? ': ' + number(item.value) : '') },
+    visualMap: { min: 0, max: most, left: 8, bottom: 8, calculable: false, itemHeight: 80, text: [compact(most), '0'],
       inRange: { color: ['#dbe8f5', COLOURS[0]] }, formatter: v => compact(v), textStyle: { color: '#1d2733' } },
-    series: [{ type: 'map', map: 'world', roam: true, name: t('peopleReached'), top: 8, bottom: 8,
-      ...view(geometry, entries.map(([code]) => code)),
+    // the whole map in the box, beside the scale of shades
+    series: [{ type: 'map', map: name, roam: true, name: valueName, left: 56, right: 8, top: 8, bottom: 8, ...placing,
       itemStyle: { areaColor: '#eef1f5', borderColor: '#9aa7b4', borderWidth: 0.5 },
       emphasis: { label: { show: false }, itemStyle: { areaColor: COLOURS[1] } },
       select: { disabled: true },
       data: entries.map(([code, value]) => ({ name: code, value })) }]
   }, true);
-  describe(id, [t('country'), t('people')],
-    entries.sort((a, b) => b[1] - a[1]).map(([code, value]) => [country(code), value]));
+  describe(id, [t(name === 'world' ? 'country' : 'subdivision'), valueName],
+    [...entries].sort((a, b) => b[1] - a[1]).map(([code, value]) => [label(code), value]));
+}
+
+/** Counts by country (ISO 3166-1 alpha-2) on the world's map; {@code valueName} says what they count. */
+export async function countries(id, byCountry, valueName) {
+  const entries = Object.entries(byCountry || {});
+  if (!entries.length) {
+    return empty(id);
+  }
+  const geometry = await boundary('countries.geo.json');
+  if ($(id)) { // else the page was left meanwhile
+    areaMap(id, 'world', geometry, entries, valueName, country, view(geometry, entries.map(([code]) => code)));
+  }
+}
+
+/**
+ * People reached by subdivision (ISO 3166-2) on a map of the subdivisions of the countries they are in, each
+ * named by the boundaries' name and its code; a code outside the boundaries is still in the map's table.
+ */
+export async function subdivisions(id, bySubdivision) {
+  const entries = Object.entries(bySubdivision || {});
+  if (!entries.length) {
+    return empty(id);
+  }
+  const countryCodes = [...new Set(entries.map(([code]) => code.split('-')[0]))].sort();
+  const files = await Promise.all(countryCodes.map(code => boundary('subdivisions/' + code + '.geo.json')));
+  if (!$(id)) {
+    return; // the page was left meanwhile
+  }
+  const features = files.flatMap(file => file.features);
+  const names = Object.fromEntries(features.map(feature => [feature.properties.name, feature.properties.label]));
+  areaMap(id, 'subdivisions:' + countryCodes.join(','), { type: 'FeatureCollection', features }, entries,
+    t('peopleReached'), code => names[code] ? names[code] + ' (' + code + ')' : code);
 }

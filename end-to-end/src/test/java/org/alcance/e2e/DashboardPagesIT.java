@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.alcance.local.Issuer;
 import org.alcance.local.LocalStack;
@@ -92,6 +93,21 @@ class DashboardPagesIT {
             // the sample season is marked: the overview says how much of it the figures hold
             assertThat(text("illustrative")).isEqualTo("Includes illustrative sample data — campaigns: "
                     + number(overview.at("/illustrative/campaigns")) + ", courses: " + number(overview.at("/illustrative/courses")) + ".");
+            // the maps: reach by country and by subdivision, participants by country, as the API counts them
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(chartRows("chart-country")).hasSize(overview.at("/reach/byCountry").size());
+                assertThat(chartRows("chart-subdivision")).hasSize(overview.at("/reach/bySubdivision").size());
+                assertThat(chartRows("chart-participant-country")).hasSize(overview.at("/participants/byCountry").size());
+            });
+            assertThat(numbers(chartRows("chart-country"))).containsExactlyInAnyOrderElementsOf(
+                    counts(overview.at("/reach/byCountry"), ""));
+            assertThat(numbers(chartRows("chart-participant-country"))).containsExactlyInAnyOrderElementsOf(
+                    counts(overview.at("/participants/byCountry"), "/enrolled"));
+            // every subdivision with figures is drawn on the map, and named by the boundaries with its code
+            assertThat(mapAreas("chart-subdivision")).containsAll(overview.at("/reach/bySubdivision").propertyNames());
+            assertThat(chartRows("chart-subdivision")).allSatisfy(row -> assertThat(row).matches(".+ \\([A-Z]{2}-[A-Z0-9]+\\) [0-9,]+"));
+            assertThat(numbers(chartRows("chart-subdivision"))).containsExactlyInAnyOrderElementsOf(
+                    counts(overview.at("/reach/bySubdivision"), ""));
             photograph("overview");
 
             // the offices table sorts by a button in its header, which says how it sorts
@@ -168,6 +184,12 @@ class DashboardPagesIT {
                     assertThat(text("card-completed")).isEqualTo(number(course.path("completed")));
                     assertThat(text("card-sessions")).isEqualTo(number(course.path("sessionsHeld")));
                 });
+                Map<String, Long> enrolledByCountry = new TreeMap<>();
+                course.path("cells").forEach(cell -> enrolledByCountry.merge(cell.path("country").asString(),
+                        cell.path("enrolled").asLong(), Long::sum));
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(numbers(chartRows(
+                        "chart-participant-country"))).containsExactlyInAnyOrderElementsOf(enrolledByCountry.values()
+                        .stream().map(n -> NumberFormat.getIntegerInstance(Locale.US).format(n)).toList()));
                 photograph("course");
                 browser.navigate().back();
             }
@@ -264,6 +286,33 @@ class DashboardPagesIT {
         List<JsonNode> all = new ArrayList<>();
         items.forEach(all::add);
         return all.stream().max(Comparator.comparingLong(item -> item.path(field).asLong())).orElseThrow();
+    }
+
+    /** The rows of a chart's table for screen readers, each as its cells' text joined by spaces. */
+    @SuppressWarnings("unchecked")
+    private List<String> chartRows(String chart) {
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('#' + arguments[0]"
+                + " + '-data tbody tr'), row => Array.from(row.cells, cell => cell.textContent).join(' '))", chart);
+    }
+
+    /** The names of the areas a map chart draws: the boundaries registered for it. */
+    @SuppressWarnings("unchecked")
+    private List<String> mapAreas(String chart) {
+        return (List<String>) browser.executeScript("const map = echarts.getMap(echarts.getInstanceByDom("
+                + "document.getElementById(arguments[0])).getOption().series[0].map);"
+                + "return (map.geoJSON || map.geoJson).features.map(feature => feature.properties.name)", chart);
+    }
+
+    /** The last cell of each row: a chart's count. */
+    private static List<String> numbers(List<String> rows) {
+        return rows.stream().map(row -> row.substring(row.lastIndexOf(' ') + 1)).toList();
+    }
+
+    /** The counts of an object of the API's (at {@code field} within each value), as the page writes them. */
+    private static List<String> counts(JsonNode byKey, String field) {
+        List<String> counts = new ArrayList<>();
+        byKey.forEach(value -> counts.add(number(value.at(field))));
+        return counts;
     }
 
     private String text(String id) {

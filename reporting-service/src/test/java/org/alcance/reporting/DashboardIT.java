@@ -209,7 +209,12 @@ class DashboardIT {
         // May, June and August: an approved quarter and a submitted one, so no figure is final yet
         assertThat(browser.findElements(By.cssSelector("#page .standing"))).isNotEmpty()
                 .allSatisfy(badge -> assertThat(badge.getText()).isEqualTo("submitted"));
-        assertThat(categories("chart-subdivision")).containsExactly("GT-SM");
+        // San Marcos on the map of Guatemala's departments, which the project ships
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mapData("chart-subdivision"))
+                .containsExactly(Map.entry("GT-SM", 40_000L)));
+        assertThat(byId("chart-subdivision-data").getAttribute("textContent")).contains("San Marcos (GT-SM)40,000");
+        assertThat((Long) browser.executeScript("return echarts.getMap('subdivisions:GT').geoJSON.features.length"))
+                .isEqualTo(22);
         assertThat(byId("chart-sex").getAttribute("aria-label")).as("no ring without figures")
                 .isEqualTo("Sex split: no figures yet");
         screenshot("campaign-progress");

@@ -24,10 +24,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.alcance.events.AgeGroup;
 import org.alcance.events.Sex;
 import org.alcance.events.training.AttendanceStatus;
 import org.alcance.events.training.EnrolmentStatus;
 import org.alcance.events.training.OrganisationType;
+import org.alcance.events.training.ParticipantEnrolled;
+import org.alcance.events.training.ParticipantProfile;
 import org.alcance.test.IntegrationTest;
 import org.alcance.test.TestInfrastructure;
 import org.alcance.local.Issuer;
@@ -76,7 +79,8 @@ class ExportsIT {
             producer.send(reported(HN, "HN", "u1", "2002-06-20", "radio", 450, 0));
             producer.send(scheduled(COURSE, "GT", THEME));
             producer.send(enrolled(COURSE, "GT", "p1", Sex.FEMALE, OrganisationType.NGO, EnrolmentStatus.ENROLLED));
-            producer.send(enrolled(COURSE, "GT", "p2", Sex.MALE, OrganisationType.POLICE, EnrolmentStatus.ENROLLED));
+            producer.send(new ParticipantEnrolled(COURSE, "GT", "p2", null, new ParticipantProfile(Sex.MALE,
+                    AgeGroup.AGE_25_34, OrganisationType.POLICE, "SV"), EnrolmentStatus.ENROLLED));
             producer.send(session(COURSE, "GT", "s1"));
             producer.send(attended(COURSE, "GT", "s1", "p1", AttendanceStatus.PRESENT));
             producer.send(completedCourse(COURSE, "GT", "p1"));
@@ -127,6 +131,8 @@ class ExportsIT {
         assertThat(expected.get("participants-by-office")).containsExactly(List.of("GT", "2", "1", "1", "2", "1", "1"));
         assertThat(expected.get("participants-by-sex"))
                 .containsExactly(List.of("FEMALE", "1", "1", "1"), List.of("MALE", "1", "0", "0"));
+        assertThat(expected.get("participants-by-country"))
+                .containsExactly(List.of("GT", "1", "1", "1"), List.of("SV", "1", "0", "0"));
         assertThat(expected.get("targets")).contains(List.of("teachers", "teachers", "6900", "40", "0.6"));
     }
 
@@ -224,6 +230,7 @@ class ExportsIT {
                     p.get("attended"), p.get("completed"));
         }).toList());
         tables.put("participants-by-sex", participantCounts(map(participants.get("bySex"))));
+        tables.put("participants-by-country", participantCounts(map(participants.get("byCountry"))));
         Map<String, Object> types = map(labels.get("organisationTypes"));
         tables.put("participants-by-organisation-type", map(participants.get("byOrganisationType")).entrySet().stream()
                 .map(e -> {

@@ -50,6 +50,8 @@ final class ExportTables {
         TABLES.put("participants-by-office", ExportTables::participantsByOffice);
         TABLES.put("participants-by-sex", r -> participants(r, "sex", r.overview().participants().bySex()));
         TABLES.put("participants-by-organisation-type", ExportTables::participantsByOrganisationType);
+        TABLES.put("participants-by-country", r -> participants(r, "country",
+                r.overview().participants().byCountry()));
         TABLES.put("training-targets", ExportTables::trainingTargets);
         TABLES.put("reporting-periods", ExportTables::periods);
     }

@@ -425,6 +425,7 @@ public class FigureService {
         Map<String, People> peopleByOffice = new TreeMap<>();
         Map<String, Views.Counts> participantsBySex = new TreeMap<>();
         Map<String, Views.Counts> participantsByOrganisation = new TreeMap<>();
+        Map<String, Views.Counts> participantsByCountry = new TreeMap<>();
         for (CourseFigures course : courses) {
             asOf = newest(asOf, course.asOf());
             Counts.add(coursesByStatus, String.valueOf(course.status()), 1);
@@ -436,15 +437,16 @@ public class FigureService {
             attendedSessions += course.attendedSessions();
             completed += course.completed();
             participantsByOffice.merge(course.office(), new Views.Counts(course.enrolled(),
-                    course.participantsAttended(), course.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(),
-                    b.completed()));
+                    course.participantsAttended(), course.completed()), Views.Counts::plus);
             people.add(course.people());
             peopleByOffice.computeIfAbsent(course.office(), office -> new People()).add(course.people());
             for (CourseFigures.Cell cell : course.cells()) {
-                participantsBySex.merge(cell.sex(), new Views.Counts(cell.enrolled(), cell.attended(),
-                        cell.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(), b.completed()));
-                participantsByOrganisation.merge(cell.organisationType(), new Views.Counts(cell.enrolled(),
-                        cell.attended(), cell.completed()), (a, b) -> a.plus(b.enrolled(), b.attended(), b.completed()));
+                Views.Counts counts = new Views.Counts(cell.enrolled(), cell.attended(), cell.completed());
+                participantsBySex.merge(cell.sex(), counts, Views.Counts::plus);
+                participantsByOrganisation.merge(cell.organisationType(), counts, Views.Counts::plus);
+                if (cell.country() != null) { // null: a cell stored before cells kept countries, until rebuilt
+                    participantsByCountry.merge(cell.country(), counts, Views.Counts::plus);
+                }
             }
         }
         return new Overview(asOf, filters, new Views.Illustrative(
@@ -457,7 +459,7 @@ public class FigureService {
                 new Views.Courses(courses.size(), coursesByStatus, sessionsHeld),
                 new Views.Participants(enrolled, waitlisted, withdrawn, attended, attendedSessions, completed,
                         people.counts(), participantsByOffice, People.counts(peopleByOffice), participantsBySex,
-                        participantsByOrganisation), trainingProgress(courses), List.of(), null);
+                        participantsByOrganisation, participantsByCountry), trainingProgress(courses), List.of(), null);
     }
 
     /** People counted once across courses: the union of the persons each course names, by state. */

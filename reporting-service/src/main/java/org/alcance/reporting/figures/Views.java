@@ -119,12 +119,13 @@ final class Views {
     /**
      * Counts of enrolments, a person enrolled in two courses counted in each; and {@code people}, overall and
      * {@code peopleByOffice}: the persons enrolled, present at least once and completed, each counted once across
-     * the courses in scope ({@code people.completed}: the participants trained, counted once).
+     * the courses in scope ({@code people.completed}: the participants trained, counted once). {@code byCountry} is
+     * by the participants' own country (ISO 3166-1 alpha-2; UNKNOWN for profiles not seen), not the course's.
      */
     record Participants(long enrolled, long waitlisted, long withdrawn, long attended, long attendedSessions,
                         long completed, Counts people, Map<String, Counts> byOffice,
                         Map<String, Counts> peopleByOffice, Map<String, Counts> bySex,
-                        Map<String, Counts> byOrganisationType) {
+                        Map<String, Counts> byOrganisationType, Map<String, Counts> byCountry) {
     }
 
     /** Participants (or people) enrolled now, present (or late) at least once, completed. */
@@ -133,6 +134,10 @@ final class Views {
         Counts plus(long enrolled, long attended, long completed) {
             return new Counts(Math.addExact(this.enrolled, enrolled), Math.addExact(this.attended, attended),
                     Math.addExact(this.completed, completed));
+        }
+
+        Counts plus(Counts other) {
+            return plus(other.enrolled, other.attended, other.completed);
         }
     }
 

@@ -128,9 +128,12 @@ public record CourseFigures(
     public record Session(String date, String title, int durationMinutes) {
     }
 
-    /** Participants by profile: enrolled now, present at least once, completed. */
-    public record Cell(String sex, String ageGroup, String organisationType, long enrolled, long attended,
-                       long completed) {
+    /**
+     * Participants by profile: enrolled now, present at least once, completed. {@code country} is the participants'
+     * (ISO 3166-1 alpha-2, or UNKNOWN with the rest of an unseen profile); null in cells stored before cells kept it.
+     */
+    public record Cell(String sex, String ageGroup, String organisationType, String country, long enrolled,
+                       long attended, long completed) {
     }
 
     public CourseFigures {
@@ -353,8 +356,8 @@ public record CourseFigures(
                     postSum += p.postScore();
                     postCount++;
                 }
-                long[] cell = cube.computeIfAbsent(List.of(p.sex(), p.ageGroup(), p.organisationType()),
-                        key -> new long[3]);
+                long[] cell = cube.computeIfAbsent(List.of(p.sex(), p.ageGroup(), p.organisationType(),
+                        p.country() == null ? UNKNOWN : p.country()), key -> new long[3]);
                 cell[0] += isEnrolled ? 1 : 0;
                 cell[1] += sessionsAttended > 0 ? 1 : 0;
                 cell[2] += p.completed() ? 1 : 0;
@@ -369,9 +372,10 @@ public record CourseFigures(
                 }
             }
             List<Cell> cells = new ArrayList<>();
-            cube.forEach((key, c) -> cells.add(new Cell(key.get(0), key.get(1), key.get(2), c[0], c[1], c[2])));
+            cube.forEach((key, c) -> cells.add(new Cell(key.get(0), key.get(1), key.get(2), key.get(3), c[0], c[1],
+                    c[2])));
             cells.sort(Comparator.comparing(Cell::sex).thenComparing(Cell::ageGroup)
-                    .thenComparing(Cell::organisationType));
+                    .thenComparing(Cell::organisationType).thenComparing(Cell::country));
             long placed = enrolled + withdrawn;
             return new CourseFigures(id, office, illustrative, title, topics, format, venue, targetAudiences, startDate, endDate,
                     capacity, status, sequence, version, asOf, gaps, participants, sessions, sessions.size(), enrolled,

@@ -99,10 +99,10 @@ class CourseFiguresTest {
         assertThat(figures.meanPreScore()).isEqualTo(50.5);
         assertThat(figures.meanPostScore()).isEqualTo(90.0);
         assertThat(figures.cells()).containsExactly(
-                new Cell("FEMALE", "AGE_35_49", "BORDER_GUARD", 1, 1, 1),
-                new Cell("FEMALE", "AGE_35_49", "NGO", 0, 0, 0),
-                new Cell("MALE", "AGE_35_49", "BORDER_GUARD", 1, 1, 0),
-                new Cell("MALE", "AGE_35_49", "NGO", 1, 1, 0));
+                new Cell("FEMALE", "AGE_35_49", "BORDER_GUARD", "GT", 1, 1, 1),
+                new Cell("FEMALE", "AGE_35_49", "NGO", "GT", 0, 0, 0),
+                new Cell("MALE", "AGE_35_49", "BORDER_GUARD", "GT", 1, 1, 0),
+                new Cell("MALE", "AGE_35_49", "NGO", "GT", 1, 1, 0));
         assertThat(figures.asOf()).isEqualTo(time(20));
     }
 
@@ -170,7 +170,7 @@ class CourseFiguresTest {
 
         assertThat(step.kind()).isEqualTo(Step.Kind.APPLIED_AFTER_GAP);
         assertThat(step.figures().participantsAttended()).isEqualTo(1);
-        assertThat(step.figures().cells()).containsExactly(new Cell("UNKNOWN", "UNKNOWN", "UNKNOWN", 1, 1, 0));
+        assertThat(step.figures().cells()).containsExactly(new Cell("UNKNOWN", "UNKNOWN", "UNKNOWN", "UNKNOWN", 1, 1, 0));
     }
 
     @Test
