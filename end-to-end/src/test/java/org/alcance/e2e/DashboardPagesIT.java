@@ -108,6 +108,19 @@ class DashboardPagesIT {
             assertThat(chartRows("chart-subdivision")).allSatisfy(row -> assertThat(row).matches(".+ \\([A-Z]{2}-[A-Z0-9]+\\) [0-9,]+"));
             assertThat(numbers(chartRows("chart-subdivision"))).containsExactlyInAnyOrderElementsOf(
                     counts(overview.at("/reach/bySubdivision"), ""));
+            // the sample's reporting periods: every card and chart as final as the least final period it covers
+            List<String> standings = new ArrayList<>();
+            List<String> named = new ArrayList<>();
+            overview.path("periods").forEach(period -> {
+                standings.add(period.path("status").asString());
+                named.add(period.path("period").asString() + " " + period.path("status").asString().toLowerCase(Locale.ROOT));
+            });
+            assertThat(text("periods")).isEqualTo(String.join(" · ", named));
+            assertThat(named).contains("2001-Q4 approved");
+            String least = List.of("PROVISIONAL", "SUBMITTED", "APPROVED").stream().filter(standings::contains)
+                    .findFirst().orElseThrow();
+            assertThat(browser.findElements(By.cssSelector("#page .standing")).stream().filter(WebElement::isDisplayed))
+                    .isNotEmpty().allSatisfy(badge -> assertThat(badge.getText()).isEqualTo(least.toLowerCase(Locale.ROOT)));
             photograph("overview");
 
             // the offices table sorts by a button in its header, which says how it sorts

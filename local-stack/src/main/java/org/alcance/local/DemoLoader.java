@@ -209,9 +209,26 @@ final class DemoLoader {
         } finally {
             writers.shutdownNow();
         }
+        loadSampleReporting(season);
         return season.path("campaigns").size() + " campaigns with " + updates + " progress updates, "
                 + season.path("courses").size() + " courses with " + sessions + " sessions and " + participants
-                + " participants";
+                + " participants, " + season.path("periods").size() + " moves of reporting periods";
+    }
+
+    /**
+     * The season's reporting schedule, set by an admin, then its periods' moves once everything in them was sent:
+     * submitted by the office, approved or returned by headquarters, each with a key that makes a second load
+     * change nothing.
+     */
+    private void loadSampleReporting(JsonNode season) throws IOException, InterruptedException {
+        send("PUT", campaignService, issuer.admin(), "/api/reporting-schedule", null, season.path("schedule"), 200);
+        for (JsonNode move : season.path("periods")) {
+            String office = move.path("office").asString();
+            String action = move.path("action").asString();
+            String path = "/api/reporting-periods/" + office + "/" + move.path("period").asString() + "/" + action;
+            post(campaignService, "submit".equals(action) ? issuer.office(office) : issuer.hq(), path,
+                    "sample" + path.replace('/', '-'), move.has("body") ? move.path("body") : null, 200);
+        }
     }
 
     /** One campaign of the season: created, launched, and its progress updates uploaded in one bulk request. */

@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The season is a tree of request bodies ({@link #generate}), which {@link DemoLoader} sends: {@code campaigns},
  * each with its {@code create} body and its {@code updates} (rows of a bulk upload), and {@code courses}, each with
  * its {@code create} body, {@code sessions}, {@code participants} (each marked whether the season means them to
- * complete), their {@code attendance} per session and their {@code scores}.
+ * complete), their {@code attendance} per session and their {@code scores}; then the reporting {@code schedule}
+ * and the {@code periods}' moves (submit, approve, return), each naming its office, period and body.
  */
 public final class SampleSeason {
 
@@ -88,6 +89,10 @@ public final class SampleSeason {
         ObjectNode season = json.createObjectNode();
         ArrayNode campaigns = season.putArray("campaigns");
         ArrayNode courses = season.putArray("courses");
+        // calendar quarters from the season's first month, due 15 days after they end
+        season.putObject("schedule").put("frequency", "QUARTERLY").put("startsOn", FIRST.atDay(1).toString())
+                .put("dueDays", 15);
+        ArrayNode moves = season.putArray("periods");
         List<String> offices = List.copyOf(DemoLoader.offices(annex));
         for (int i = 0; i < offices.size(); i++) {
             String office = offices.get(i);
@@ -100,8 +105,42 @@ public final class SampleSeason {
             ObjectNode campaign = campaign(office, ownCampaigns, ownCourses, random);
             campaigns.add(campaign);
             courses.add(course(office, offices, i, ownCourses, campaign.path("create"), random));
+            reporting(moves, office, new Random(SEED * 37 + office.hashCode()));
         }
         return season;
+    }
+
+    /**
+     * How far an office's reporting of the season has gone, as moves of its periods in order, so that the figures
+     * show every standing: the season's first quarter submitted and approved by every office; 2002-Q1 submitted by
+     * most, some of them returned with a comment; 2002-Q2 submitted by about half; later quarters not submitted.
+     * Only the first quarter is approved: it holds none of the annex's own figures, so none of them is locked.
+     */
+    private void reporting(ArrayNode moves, String office, Random random) {
+        move(moves, office, FIRST, "submit", "Illustrative sample: the season's first quarter.");
+        move(moves, office, FIRST, "approve", null);
+        YearMonth q1 = YearMonth.of(2002, 1);
+        if (random.nextInt(5) != 0) {
+            move(moves, office, q1, "submit", null);
+            if (random.nextInt(4) == 0) {
+                move(moves, office, q1, "return", "Illustrative sample: please add the sex split of the workshops.");
+            }
+        }
+        if (random.nextBoolean()) {
+            move(moves, office, YearMonth.of(2002, 4), "submit", null);
+        }
+    }
+
+    private void move(ArrayNode moves, String office, YearMonth in, String action, String comment) {
+        ObjectNode move = moves.addObject().put("office", office).put("period", quarter(in)).put("action", action);
+        if (comment != null) {
+            move.putObject("body").put("comment", comment);
+        }
+    }
+
+    /** The quarter a month is in, named as the schedule names it: 2002-Q3. */
+    static String quarter(YearMonth month) {
+        return month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
     }
 
     private List<JsonNode> of(String office, String kind) {

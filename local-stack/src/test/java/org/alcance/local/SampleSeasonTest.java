@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,31 @@ class SampleSeasonTest {
         }
         season.path("courses").forEach(course -> course.path("participants").forEach(p ->
                 assertThat(codes(vocabulary, "organisation-types")).contains(p.path("organisationType").asString())));
+    }
+
+    @Test
+    void shouldReportEveryStandingOfAPeriodAndLockNoneOfTheAnnexsOwnFigures() {
+        assertThat(season.path("schedule").path("frequency").asString()).isEqualTo("QUARTERLY");
+        assertThat(season.path("schedule").path("startsOn").asString()).isEqualTo(SampleSeason.FIRST.atDay(1).toString());
+        Map<String, List<String>> moves = new TreeMap<>();
+        season.path("periods").forEach(move -> moves.computeIfAbsent(move.path("office").asString() + " "
+                + move.path("period").asString(), period -> new ArrayList<>()).add(move.path("action").asString()));
+        String first = SampleSeason.quarter(SampleSeason.FIRST);
+        for (String office : DemoLoader.offices(DemoLoader.data())) {
+            assertThat(moves.get(office + " " + first)).containsExactly("submit", "approve");
+        }
+        // each period moves as headquarters would move it: submitted first, then approved or returned
+        assertThat(moves.values()).allSatisfy(actions -> assertThat(List.of(List.of("submit"),
+                List.of("submit", "approve"), List.of("submit", "return"))).contains(actions));
+        assertThat(moves.values()).contains(List.of("submit"), List.of("submit", "return"));
+        assertThat(moves.keySet()).anyMatch(period -> period.endsWith(" 2002-Q2"))
+                .noneMatch(period -> period.endsWith(" 2002-Q3") || period.endsWith(" 2002-Q4"));
+        // the approved quarter locks no update, session or course of the annex's own
+        List<String> annexDays = new ArrayList<>();
+        DemoLoader.data().path("campaigns").forEach(c -> c.path("updates").forEach(u -> annexDays.add(u.path("reportedOn").asString())));
+        assertThat(annexDays).isNotEmpty().allSatisfy(day -> assertThat(SampleSeason.quarter(YearMonth.from(LocalDate.parse(day))))
+                .isNotEqualTo(first));
+        moves.forEach((period, actions) -> assertThat(actions.contains("approve")).as(period).isEqualTo(period.endsWith(first)));
     }
 
     private static Set<String> codes(JsonNode vocabulary, String kind) {
