@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import org.alcance.local.Issuer;
 import org.alcance.local.LocalStack;
 import org.alcance.test.Chromium;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -46,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * this test; the product does not serve it). Each page is photographed at desktop and phone width into
  * docs/screenshots.
  */
+@Order(1)
 class DashboardPagesIT {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -61,8 +63,8 @@ class DashboardPagesIT {
 
     @Test
     void shouldGoFromTheOverviewToAnOfficeACampaignAndACourseAndBackShowingTheApisFigures() throws Exception {
-        try (LocalStack stack = LocalStack.start(ROOT, Files.createTempDirectory("alcance-dashboard-pages-"));
-                Chromium opened = Chromium.headless()) {
+        LocalStack stack = SharedStack.get();
+        try (Chromium opened = Chromium.headless()) {
             chromium = opened;
             browser = opened.driver();
             Issuer issuer = stack.issuer();

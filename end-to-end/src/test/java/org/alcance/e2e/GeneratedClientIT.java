@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +32,7 @@ import org.alcance.client.campaign.model.TargetInput;
 import org.alcance.client.reporting.api.FiguresApi;
 import org.alcance.client.reporting.model.CampaignDetail;
 import org.alcance.local.LocalStack;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,84 +40,82 @@ import org.junit.jupiter.api.Test;
  * ({@code docs/api/}, by openapi-generator's Java generator), runs the README's flows on the whole stack as
  * {@code ./run-local} runs it, and reads every refusal through the generated {@code Problem}.
  */
+@Order(3)
 class GeneratedClientIT {
-
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     @Test
     void shouldRunTheReadmesFlowsThroughAGeneratedClient() throws Exception {
-        try (LocalStack stack = LocalStack.start(ROOT, Files.createTempDirectory("alcance-client-"))) {
-            ApiClient guatemala = new ApiClient().setRequestInterceptor(
-                    request -> request.header("Authorization", "Bearer " + stack.issuer().office("GT")));
-            CampaignsApi campaigns = new CampaignsApi(guatemala);
-            ProgressUpdatesApi updates = new ProgressUpdatesApi(guatemala);
+        LocalStack stack = SharedStack.get();
+        ApiClient guatemala = new ApiClient().setRequestInterceptor(
+                request -> request.header("Authorization", "Bearer " + stack.issuer().office("GT")));
+        CampaignsApi campaigns = new CampaignsApi(guatemala);
+        ProgressUpdatesApi updates = new ProgressUpdatesApi(guatemala);
 
-            // create a campaign (sent again, the first one comes back), launch it, report progress
-            NewCampaign posters = new NewCampaign().title("Migrant Friend: You Have Rights, second run")
-                    .channels(List.of("poster")).themes(List.of("migrant-rights"))
-                    .audiences(List.of(new TargetInput().audience("migrants").target(100_000L)))
-                    .startDate(LocalDate.parse("2002-03-01")).endDate(LocalDate.parse("2002-12-31"))
-                    .clientReference("gt-generated-client-posters");
-            ApiResponse<CampaignView> created = campaigns.createCampaignWithHttpInfo(posters, null);
-            assertThat(created.getStatusCode()).isEqualTo(201);
-            String campaign = created.getData().getId();
-            ApiResponse<CampaignView> again = campaigns.createCampaignWithHttpInfo(posters, null);
-            assertThat(again.getStatusCode()).isEqualTo(200);
-            assertThat(again.getData().getId()).isEqualTo(campaign);
-            assertThat(campaigns.moveCampaign(campaign, "launch", null, null).getStatus())
-                    .isEqualTo(CampaignView.StatusEnum.ACTIVE);
+        // create a campaign (sent again, the first one comes back), launch it, report progress
+        NewCampaign posters = new NewCampaign().title("Migrant Friend: You Have Rights, second run")
+                .channels(List.of("poster")).themes(List.of("migrant-rights"))
+                .audiences(List.of(new TargetInput().audience("migrants").target(100_000L)))
+                .startDate(LocalDate.parse("2002-03-01")).endDate(LocalDate.parse("2002-12-31"))
+                .clientReference("gt-generated-client-posters");
+        ApiResponse<CampaignView> created = campaigns.createCampaignWithHttpInfo(posters, null);
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        String campaign = created.getData().getId();
+        ApiResponse<CampaignView> again = campaigns.createCampaignWithHttpInfo(posters, null);
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(again.getData().getId()).isEqualTo(campaign);
+        assertThat(campaigns.moveCampaign(campaign, "launch", null, null).getStatus())
+                .isEqualTo(CampaignView.StatusEnum.ACTIVE);
 
-            NewProgressUpdate bridge = new NewProgressUpdate().reportedOn(LocalDate.parse("2002-11-13"))
-                    .place(new PlaceInput().name("Tecún Umán").subdivision("GT-SM")).channel("poster")
-                    .reach(List.of(new ReachInput().audience("migrants").people(1_200L)));
-            ApiResponse<ProgressUpdate> reported = updates.reportProgressWithHttpInfo(campaign, bridge, "gt-client-0613");
-            assertThat(reported.getStatusCode()).isEqualTo(201);
-            String update = reported.getData().getId();
+        NewProgressUpdate bridge = new NewProgressUpdate().reportedOn(LocalDate.parse("2002-11-13"))
+                .place(new PlaceInput().name("Tecún Umán").subdivision("GT-SM")).channel("poster")
+                .reach(List.of(new ReachInput().audience("migrants").people(1_200L)));
+        ApiResponse<ProgressUpdate> reported = updates.reportProgressWithHttpInfo(campaign, bridge, "gt-client-0613");
+        assertThat(reported.getStatusCode()).isEqualTo(201);
+        String update = reported.getData().getId();
 
-            // the same update retried with its key is the first answer, and counts once
-            ApiResponse<ProgressUpdate> retried = updates.reportProgressWithHttpInfo(campaign, bridge, "gt-client-0613");
-            assertThat(retried.getStatusCode()).isEqualTo(reported.getStatusCode());
-            assertThat(retried.getData().getId()).isEqualTo(update);
+        // the same update retried with its key is the first answer, and counts once
+        ApiResponse<ProgressUpdate> retried = updates.reportProgressWithHttpInfo(campaign, bridge, "gt-client-0613");
+        assertThat(retried.getStatusCode()).isEqualTo(reported.getStatusCode());
+        assertThat(retried.getData().getId()).isEqualTo(update);
 
-            // corrected, then retracted
-            updates.correctUpdate(campaign, update, new Correction().reason("Recounted from the sheets")
-                    .reach(List.of(new ReachInput().audience("migrants").people(1_150L))), null);
-            FiguresApi headquarters = new FiguresApi(new org.alcance.client.reporting.ApiClient().setRequestInterceptor(
-                    request -> request.header("Authorization", "Bearer " + stack.issuer().hq())));
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> headquarters.campaignFigures(campaign, null, null).getReached(), reached -> reached == 1_150L);
-            assertThat(updates.retractUpdate(campaign, update, new Retraction().reason("Reported twice by mistake"), null)
-                    .getStatus()).isEqualTo(ProgressUpdate.StatusEnum.RETRACTED);
+        // corrected, then retracted
+        updates.correctUpdate(campaign, update, new Correction().reason("Recounted from the sheets")
+                .reach(List.of(new ReachInput().audience("migrants").people(1_150L))), null);
+        FiguresApi headquarters = new FiguresApi(new org.alcance.client.reporting.ApiClient().setRequestInterceptor(
+                request -> request.header("Authorization", "Bearer " + stack.issuer().hq())));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> headquarters.campaignFigures(campaign, null, null).getReached(), reached -> reached == 1_150L);
+        assertThat(updates.retractUpdate(campaign, update, new Retraction().reason("Reported twice by mistake"), null)
+                .getStatus()).isEqualTo(ProgressUpdate.StatusEnum.RETRACTED);
 
-            // a spreadsheet of three rows, one of them bad: the good ones are stored, the bad one named
-            Result sheet = uploadCsv(guatemala, campaign, """
-                    clientReference,reportedOn,place,subdivision,channel,reach.migrants
-                    gt-sheet-1,2002-11-14,Malacatán,GT-SM,poster,40
-                    gt-sheet-2,2002-11-15,Ayutla,GT-SM,poster,60
-                    gt-sheet-3,2002-11-16,Ocós,GT-SM,poster,forty
-                    """);
-            assertThat(sheet.getCreated()).isEqualTo(2);
-            assertThat(sheet.getRejected()).isEqualTo(1);
-            RowResult bad = sheet.getRows().get(2);
-            assertThat(bad.getStatus()).isEqualTo(RowResult.StatusEnum.REJECTED);
-            assertThat(bad.getErrors()).extracting(FieldError::getField).containsExactly("reach.migrants");
+        // a spreadsheet of three rows, one of them bad: the good ones are stored, the bad one named
+        Result sheet = uploadCsv(guatemala, campaign, """
+                clientReference,reportedOn,place,subdivision,channel,reach.migrants
+                gt-sheet-1,2002-11-14,Malacatán,GT-SM,poster,40
+                gt-sheet-2,2002-11-15,Ayutla,GT-SM,poster,60
+                gt-sheet-3,2002-11-16,Ocós,GT-SM,poster,forty
+                """);
+        assertThat(sheet.getCreated()).isEqualTo(2);
+        assertThat(sheet.getRejected()).isEqualTo(1);
+        RowResult bad = sheet.getRows().get(2);
+        assertThat(bad.getStatus()).isEqualTo(RowResult.StatusEnum.REJECTED);
+        assertThat(bad.getErrors()).extracting(FieldError::getField).containsExactly("reach.migrants");
 
-            // headquarters' figures: the retracted update no longer counts, the sheet's good rows do
-            CampaignDetail figures = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> headquarters.campaignFigures(campaign, null, null), detail -> detail.getReached() == 100L);
-            assertThat(figures.getUpdatesCounted()).isEqualTo(2L);
-            assertThat(figures.getUpdatesRetracted()).isEqualTo(1L);
+        // headquarters' figures: the retracted update no longer counts, the sheet's good rows do
+        CampaignDetail figures = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> headquarters.campaignFigures(campaign, null, null), detail -> detail.getReached() == 100L);
+        assertThat(figures.getUpdatesCounted()).isEqualTo(2L);
+        assertThat(figures.getUpdatesRetracted()).isEqualTo(1L);
 
-            // refusals come as the generated Problem: the fields a 422 names, the state a 409 is about
-            Problem invalid = problem(guatemala, catchThrowableOfType(ApiException.class, () -> updates.reportProgress(
-                    campaign, bridge.reach(List.of(new ReachInput().audience("migrants").people(-5L))), null)));
-            assertThat(invalid.getStatus()).isEqualTo(422);
-            assertThat(invalid.getErrors()).extracting(FieldError::getField).contains("reach[0].people");
-            Problem conflict = problem(guatemala, catchThrowableOfType(ApiException.class,
-                    () -> campaigns.moveCampaign(campaign, "launch", null, null)));
-            assertThat(conflict.getStatus()).isEqualTo(409);
-            assertThat(conflict.getDetail()).contains("ACTIVE");
-        }
+        // refusals come as the generated Problem: the fields a 422 names, the state a 409 is about
+        Problem invalid = problem(guatemala, catchThrowableOfType(ApiException.class, () -> updates.reportProgress(
+                campaign, bridge.reach(List.of(new ReachInput().audience("migrants").people(-5L))), null)));
+        assertThat(invalid.getStatus()).isEqualTo(422);
+        assertThat(invalid.getErrors()).extracting(FieldError::getField).contains("reach[0].people");
+        Problem conflict = problem(guatemala, catchThrowableOfType(ApiException.class,
+                () -> campaigns.moveCampaign(campaign, "launch", null, null)));
+        assertThat(conflict.getStatus()).isEqualTo(409);
+        assertThat(conflict.getDetail()).contains("ACTIVE");
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.alcance.local.LocalStack;
 import org.alcance.local.SampleSeason;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
  * data and the illustrative sample season loaded beside it, every chart must have something to show, and a real
  * Prometheus must be able to scrape every service. ({@code RunLocalIT} runs it with {@code --no-sample}.)
  */
+@Order(4)
 class LocalStackIT {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final int PROMETHEUS_PORT = 9099;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** This test starts a stack of its own, on the same ports. */
+    @BeforeAll
+    static void stopTheSharedStack() {
+        SharedStack.stop();
+    }
 
     @Test
     void shouldShowHeadquartersTheDemoDataAndTheSampleSeasonTotalsAndKeepThemAcrossARestart() throws Exception {

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.alcance.local.Issuer;
 import org.alcance.local.LocalStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,10 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  * and the end of its log, and started again; one that keeps dying stops the whole stack with a clear message. It
  * runs with {@code --no-sample}, which loads the annex's own figures only.
  */
+@Order(5)
 class RunLocalIT {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private final StringBuffer output = new StringBuffer();
+
+    /** This test starts a stack of its own, on the same ports. */
+    @BeforeAll
+    static void stopTheSharedStack() {
+        SharedStack.stop();
+    }
 
     @Test
     void shouldReportAndRestartAServiceThatDiedAndStopTheStackWhenItKeepsDying() throws Exception {

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.alcance.local.Issuer;
 import org.alcance.local.LocalStack;
 import org.alcance.local.SampleSeason;
 import org.alcance.test.Chromium;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the figures its role allows (the same as the API gives a script of that account), and signing out of the
  * dashboard and of the issuer.
  */
+@Order(2)
 class SignInIT {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path SCREENSHOTS = Path.of("target", "sign-in");
     private static final String DASHBOARD = LocalStack.DASHBOARD;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -38,8 +38,8 @@ class SignInIT {
 
     @Test
     void shouldSignInAsHeadquartersAndAsAnOfficeSeeWhatEachMaySeeAndSignOut() throws Exception {
-        try (LocalStack stack = LocalStack.start(ROOT, Files.createTempDirectory("alcance-sign-in-"));
-                Chromium chromium = Chromium.headless()) {
+        LocalStack stack = SharedStack.get();
+        try (Chromium chromium = Chromium.headless()) {
             Issuer issuer = stack.issuer();
             // once headquarters' figures hold all of the demo data and the sample season, Kazakhstan's are its part
             JsonNode demo = demo();
