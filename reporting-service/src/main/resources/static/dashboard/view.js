@@ -449,7 +449,8 @@ export async function countries(id, byCountry, valueName) {
 
 /**
  * People reached by subdivision (ISO 3166-2) on a map of the subdivisions of the countries they are in, each
- * named by the boundaries' name and its code; a code outside the boundaries is still in the map's table.
+ * named by the boundaries' name and its code; a code outside the boundaries is still in the map's table, and codes
+ * only of countries without boundaries are bars.
  */
 export async function subdivisions(id, bySubdivision) {
   const entries = Object.entries(bySubdivision || {});
@@ -462,6 +463,9 @@ export async function subdivisions(id, bySubdivision) {
     return; // the page was left meanwhile
   }
   const features = files.flatMap(file => file.features);
+  if (!features.length) {
+    return bars(id, bySubdivision, COLOURS[6], t('subdivision')); // countries the project has no boundaries of
+  }
   const names = Object.fromEntries(features.map(feature => [feature.properties.name, feature.properties.label]));
   areaMap(id, 'subdivisions:' + countryCodes.join(','), { type: 'FeatureCollection', features }, entries,
     t('peopleReached'), code => names[code] ? names[code] + ' (' + code + ')' : code);

@@ -232,6 +232,19 @@ class DashboardIT {
             assertThat(series("chart-compare", 2)).startsWith(0L);
         });
         screenshot("office-compared");
+
+        // Morocco's places, which the project has no boundaries of, are bars of their codes
+        String moroccan = "campaign-" + UUID.randomUUID();
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(created(moroccan, "MA", "migrant-rights"));
+            producer.send(launched(moroccan, "MA"));
+            producer.send(reportedAt(moroccan, "MA", "u1", "2002-08-01", "MA-04", 1_200));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> field("/api/figures/campaigns/" + moroccan,
+                "updatesCounted", 1));
+        browser.get(dashboard() + "/#/campaigns/" + moroccan);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(categories("chart-subdivision"))
+                .containsExactly("MA-04"));
     }
 
     /** The values of one series of a chart, as ECharts holds them (none before it is drawn). */
