@@ -303,11 +303,12 @@ class DashboardIT {
         return chromium.text(id);
     }
 
-    /** The categories a bar chart of the page shows, as ECharts holds them. */
+    /** The categories a bar chart of the page shows, as ECharts holds them (none before it is drawn). */
     @SuppressWarnings("unchecked")
     private List<String> categories(String chart) {
-        return (List<String>) browser.executeScript("return echarts.getInstanceByDom(document.getElementById("
-                + "arguments[0])).getOption().yAxis[0].data", chart);
+        return (List<String>) browser.executeScript("const e = document.getElementById(arguments[0]);"
+                + " const c = e && echarts.getInstanceByDom(e); const o = c && c.getOption();"
+                + " return o && o.yAxis ? o.yAxis[0].data : []", chart);
     }
 
     private void screenshot(String name) {
