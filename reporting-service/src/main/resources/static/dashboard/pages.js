@@ -284,6 +284,21 @@ function showEntityDownloads(app, path, detail) {
   $('office-tables').textContent = t('officeTables', { office: detail.office });
 }
 
+/** Back to the overview and the office, then the campaign's or course's title. */
+function entityCrumbs(route, data) {
+  return data ? [[t('officeTitle', { office: data.detail.office }), 'offices/' + encode(data.detail.office)],
+    [data.detail.title, null]] : [];
+}
+
+/** A campaign's or course's figures ({@code kind} of the figures API), and the completeness of its office's periods. */
+function readEntity(kind) {
+  return async (app, route) => {
+    const detail = await app.json('/api/figures/' + kind + '/' + encode(route.id));
+    const completeness = await app.json('/api/figures/periods?office=' + encode(detail.office));
+    return { detail, completeness };
+  };
+}
+
 /**
  * The office's reporting periods that hold any of {@code months} (YYYY-MM) with their standing for that office,
  * from the periods' completeness; none without a schedule.
@@ -296,8 +311,7 @@ function standingOf(completeness, office, monthsCovered) {
 }
 
 export const campaign = {
-  crumbs: (route, data) => data ? [[t('officeTitle', { office: data.detail.office }), 'offices/' + encode(data.detail.office)],
-    [data.detail.title, null]] : [],
+  crumbs: entityCrumbs,
   build: () => [
     entityHeader('campaign'),
     h('section', { class: 'cards' },
@@ -318,11 +332,7 @@ export const campaign = {
       chartPanel('chart-materials', 'materials')),
     entityDownloads('campaignExports')
   ],
-  read: async (app, route) => {
-    const detail = await app.json('/api/figures/campaigns/' + encode(route.id));
-    const completeness = await app.json('/api/figures/periods?office=' + encode(detail.office));
-    return { detail, completeness };
-  },
+  read: readEntity('campaigns'),
   show: ({ detail: c, completeness }, app) => {
     const name = kind => labeller(c.labels, kind);
     showEntity(c);
@@ -358,8 +368,7 @@ export const campaign = {
 };
 
 export const course = {
-  crumbs: (route, data) => data ? [[t('officeTitle', { office: data.detail.office }), 'offices/' + encode(data.detail.office)],
-    [data.detail.title, null]] : [],
+  crumbs: entityCrumbs,
   build: () => [
     entityHeader('course'),
     h('section', { class: 'cards' },
@@ -377,11 +386,7 @@ export const course = {
     panel('sessions', sortableTable('table-sessions', 'sessions')),
     entityDownloads('courseExports')
   ],
-  read: async (app, route) => {
-    const detail = await app.json('/api/figures/courses/' + encode(route.id));
-    const completeness = await app.json('/api/figures/periods?office=' + encode(detail.office));
-    return { detail, completeness };
-  },
+  read: readEntity('courses'),
   show: ({ detail: c, completeness }, app) => {
     const name = kind => labeller(c.labels, kind);
     showEntity(c);
